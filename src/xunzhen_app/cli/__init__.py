@@ -1,0 +1,67 @@
+"""The `xunzhen` command: parse arguments, call services, print, exit.
+
+Exit codes: 0 success, 1 usage error, 2 bad input or unknown id (with a
+Chinese message on stderr naming what and where). With no subcommand the
+desktop workbench opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import APP_NAME, __version__
+from ..core.errors import UserError
+from . import backup_cmds, checklist_cmds, data_cmds
+
+COMMAND_GROUPS = (checklist_cmds, data_cmds, backup_cmds)
+EXIT_USAGE, EXIT_BAD_INPUT = 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n")
+
+
+def _global_options() -> argparse.ArgumentParser:
+    # Accepted both before and after the subcommand; SUPPRESS keeps the later
+    # one from overwriting a value given earlier with its default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="数据文件夹（默认为系统的用户数据目录）")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="数据库地址（SQLAlchemy URL，如 postgresql+psycopg://…），默认为数据文件夹中的 SQLite 文件")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _global_options()
+    parser = _Parser(prog="xunzhen", description=f"{APP_NAME} — 质量巡诊离线工作台", parents=[common])
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} xunzhen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for group in COMMAND_GROUPS:
+        group.register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ..gui.app import run_gui
+
+        return run_gui(getattr(args, "data_dir", None), getattr(args, "db", None))
+    if not hasattr(args, "handler"):
+        parser.parse_args([args.command, "--help"])
+    try:
+        return args.handler(args) or 0
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""`xunzhen demo`, `enterprise …`, `visit …` and `score`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.scoring import SCORING_RULE, Score, band, round_half_up
+from ..services import demo, enterprise_import, enterprises, visits
+from .context import print_json, store_for, table
+
+
+def register(sub, common) -> None:
+    sub.add_parser("demo", help="装入一套虚构的示例数据", parents=[common]).set_defaults(handler=_demo)
+
+    ent = sub.add_parser("enterprise", help="企业库", parents=[common])
+    ecmds = ent.add_subparsers(dest="enterprise_command", metavar="子命令", required=True)
+    imp = ecmds.add_parser("import", help="从附件2格式的 Excel 名单导入企业", parents=[common])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--skip-invalid", action="store_true", help="跳过无效行，导入其余各行")
+    imp.set_defaults(handler=_enterprise_import)
+    lst = ecmds.add_parser("list", help="列出企业", parents=[common])
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=_enterprise_list)
+
+    vis = sub.add_parser("visit", help="巡诊", parents=[common])
+    vcmds = vis.add_subparsers(dest="visit_command", metavar="子命令", required=True)
+    vl = vcmds.add_parser("list", help="列出巡诊", parents=[common])
+    vl.add_argument("--json", action="store_true")
+    vl.set_defaults(handler=_visit_list)
+    vh = vcmds.add_parser("history", help="显示一次巡诊的修改记录", parents=[common])
+    vh.add_argument("visit")
+    vh.set_defaults(handler=_visit_history)
+
+    sc = sub.add_parser("score", help="计算一次巡诊的成熟度得分", parents=[common])
+    sc.add_argument("visit", help="巡诊编号（可只写前几位）")
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(handler=_score)
+
+
+def _demo(args) -> int:
+    store = store_for(args)
+    n = demo.load_demo(store)
+    print(f"已装入示例数据：{len(demo.ENTERPRISES)} 家企业，{n} 次巡诊（{store.url}）")
+    return 0
+
+
+def _enterprise_import(args) -> int:
+    report = enterprise_import.import_enterprises(store_for(args), args.file, args.skip_invalid)
+    for line in report.invalid:
+        print(f"跳过：{line}")
+    print(f"导入完成：{report.summary()}")
+    return 0
+
+
+def _enterprise_list(args) -> int:
+    rows = enterprises.list_enterprises(store_for(args))
+    if args.json:
+        print_json([{"id": e.id, "name": e.name, "uscc": e.uscc, "city": e.city, "county": e.county,
+                     "cultivation_type": e.cultivation_type, "visits": e.visit_count} for e in rows])
+    else:
+        table([[e.id[:8], e.name, e.city, e.cultivation_type, e.uscc, str(e.visit_count)] for e in rows],
+              ["编号", "企业名称", "所属地市", "培育类型", "统一社会信用代码", "巡诊次数"])
+    return 0
+
+
+def _visit_list(args) -> int:
+    rows = visits.list_visits(store_for(args))
+    if args.json:
+        print_json([{"id": v.id, "enterprise": v.enterprise, "enterprise_id": v.enterprise_id, "city": v.city,
+                     "cultivation_type": v.cultivation_type, "date": v.start_date.isoformat(),
+                     "end_date": v.end_date.isoformat(), "stage": v.stage, "status": v.status,
+                     "template": f"{v.template_id} {v.template_version}"} for v in rows])
+    else:
+        table([[v.id[:8], v.start_date.isoformat(), v.enterprise, v.city, v.stage, v.status] for v in rows],
+              ["编号", "日期", "企业", "所属地市", "阶段", "状态"])
+    return 0
+
+
+def _visit_history(args) -> int:
+    rows = visits.history(store_for(args), args.visit)
+    table([[h.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), h.actor, h.entity, h.field,
+            (h.old_value or "")[:20], (h.new_value or "")[:20], h.reason] for h in rows],
+          ["时间", "修改人", "对象", "字段", "原值", "新值", "原因"])
+    return 0
+
+
+def _score_json(score: Score, scale) -> dict:
+    lv = band(score, scale)
+    return {
+        "level": None if score.level is None else float(round_half_up(score.level, 1)),
+        "index": None if score.index is None else int(round_half_up(score.index, 0)),
+        "band": lv.name if lv else None,
+        "level_exact": score.level,
+        "provisional": score.provisional,
+    }
+
+
+def _score(args) -> int:
+    detail = visits.get_visit(store_for(args), args.visit)
+    result, scale = detail.result, detail.template.scale
+    if args.json:
+        print_json({
+            "visit": detail.row.id,
+            "enterprise": detail.row.enterprise,
+            "template": {"id": detail.template.id, "version": detail.template.version},
+            "overall": {**_score_json(result.overall, scale), "failed_checks": list(result.failed_checks),
+                        "unrated": list(result.unrated)},
+            "goals": [{"code": g.code, "title": g.title, **_score_json(g.score, scale),
+                       "failed_checks": list(g.failed_checks), "unrated": list(g.unrated)} for g in result.goals],
+            "rule": SCORING_RULE,
+        })
+        return 0
+    print(f"{detail.row.enterprise}　{detail.row.stage}　{detail.row.start_date}　{detail.row.status}")
+    rows = []
+    for g in result.goals:
+        d = _score_json(g.score, scale)
+        rows.append([g.code, g.title, _fmt(d["level"]), _fmt(d["index"]), d["band"] or "—",
+                     "暂定" if g.score.provisional else "", "、".join(g.failed_checks)])
+    o = _score_json(result.overall, scale)
+    rows.append(["", "总体", _fmt(o["level"]), _fmt(o["index"]), o["band"] or "—",
+                 "暂定" if result.overall.provisional else "", "、".join(result.failed_checks)])
+    table(rows, ["编号", "培育目标", "等级", "指数", "等级名称", "", "否决项未通过"])
+    if result.unrated:
+        print(f"未评条目：{'、'.join(result.unrated)}")
+    print(SCORING_RULE)
+    return 0
+
+
+def _fmt(value) -> str:
+    return "—" if value is None else str(value)

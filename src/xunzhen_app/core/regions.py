@@ -1,0 +1,27 @@
+"""Shanxi's prefecture-level cities (所属地市) and their counties (县、市、区)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from .. import resources_access
+
+DEMO_ZONE = "山西转型综合改革示范区"
+
+
+@cache
+def counties_by_city() -> dict[str, tuple[str, ...]]:
+    data = json.loads(resources_access.read_text("regions/shanxi.json"))
+    return {city: tuple(counties) for city, counties in data["cities"].items()}
+
+
+def cities() -> tuple[str, ...]:
+    """The 11 cities and the 示范区, in the province's customary order."""
+    return tuple(counties_by_city())
+
+
+def city_problem(city: str) -> str | None:
+    if city in counties_by_city():
+        return None
+    return f"所属地市“{city}”不是山西省的地市，应为：{'、'.join(cities())}"

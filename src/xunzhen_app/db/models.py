@@ -1,0 +1,212 @@
+"""SQLAlchemy models of the store. Services turn them into plain dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Tracked, UTCDateTime, new_id, utcnow
+
+
+class Enterprise(Tracked, Base):
+    __tablename__ = "enterprise"
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    uscc: Mapped[str | None] = mapped_column(String(18), unique=True)
+    city: Mapped[str] = mapped_column(String(40), index=True)
+    county: Mapped[str] = mapped_column(String(60), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    cultivation_type: Mapped[str] = mapped_column(String(20), index=True)
+    # [{"kind", "level", "year", "nomination", "name"}] — see core.domain.Honour
+    honours: Mapped[list] = mapped_column(JSON, default=list)
+    # [{"name", "position", "phone", "email"}]
+    contacts: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    visits: Mapped[list[Visit]] = relationship(back_populates="enterprise")
+
+
+class Expert(Tracked, Base):
+    __tablename__ = "expert"
+
+    name: Mapped[str] = mapped_column(String(60))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(60), default="")
+    specialty: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    # The expert who uses this installation; at most one row has it set.
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ChecklistTemplate(Base):
+    """A snapshot of every template a visit was filled with, so the visit keeps
+    rendering after a newer template version is installed."""
+
+    __tablename__ = "checklist_template"
+
+    template_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[dict] = mapped_column(JSON)
+    sha256: Mapped[str] = mapped_column(String(64))
+    installed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Visit(Tracked, Base):
+    __tablename__ = "visit"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["template_id", "template_version"],
+            ["checklist_template.template_id", "checklist_template.version"],
+            name="fk_visit_template",
+        ),
+    )
+
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    template_id: Mapped[str] = mapped_column(String(80))
+    template_version: Mapped[str] = mapped_column(String(40))
+    stage: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    methods: Mapped[list] = mapped_column(JSON, default=list)
+    # [{"name", "position"}] — the people interviewed (深度访谈)
+    interviewees: Mapped[list] = mapped_column(JSON, default=list)
+    previous_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
+    report_number: Mapped[str] = mapped_column(String(60), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    finalized_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+    enterprise: Mapped[Enterprise] = relationship(back_populates="visits")
+    team: Mapped[list[VisitExpert]] = relationship(
+        back_populates="visit", order_by="VisitExpert.position", cascade="all, delete-orphan"
+    )
+    assessments: Mapped[list[Assessment]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+    problems: Mapped[list[VisitProblem]] = relationship(
+        back_populates="visit", order_by="VisitProblem.position", cascade="all, delete-orphan"
+    )
+    plan: Mapped[list[PlanItem]] = relationship(
+        back_populates="visit", order_by="PlanItem.position", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+
+
+class VisitExpert(Tracked, Base):
+    __tablename__ = "visit_expert"
+    __table_args__ = (UniqueConstraint("visit_id", "expert_id"),)
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.id"))
+    role: Mapped[str] = mapped_column(String(20), default="成员")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    visit: Mapped[Visit] = relationship(back_populates="team")
+    expert: Mapped[Expert] = relationship()
+
+
+class Assessment(Tracked, Base):
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("visit_id", "item_code"),)
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(20))
+    level: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    check_passed: Mapped[bool | None] = mapped_column(Boolean)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    problem: Mapped[str] = mapped_column(Text, default="")
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="assessments")
+
+
+class VisitProblem(Tracked, Base):
+    """One of the 主要问题与堵点, picked from item findings or written anew."""
+
+    __tablename__ = "visit_problem"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    item_code: Mapped[str | None] = mapped_column(String(20))
+
+    visit: Mapped[Visit] = relationship(back_populates="problems")
+
+
+class PlanItem(Tracked, Base):
+    """A row of the 一企一策 improvement plan."""
+
+    __tablename__ = "plan_item"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    measure: Mapped[str] = mapped_column(Text)
+    department: Mapped[str] = mapped_column(String(100), default="")
+    deadline: Mapped[str] = mapped_column(String(60), default="")
+    expected_outcome: Mapped[str] = mapped_column(Text, default="")
+    goal_code: Mapped[str | None] = mapped_column(String(20))
+
+    visit: Mapped[Visit] = relationship(back_populates="plan")
+
+
+class VisitHistory(Base):
+    """Append-only: who changed which field of a visit, when, and why."""
+
+    __tablename__ = "visit_history"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60), default="")
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    # Lets the unit of work insert a new visit before its first history rows.
+    visit: Mapped[Visit] = relationship()
+
+
+class Blob(Base):
+    """File content stored once, keyed by its SHA-256, inside the database so a
+    backup or a shared PostgreSQL store carries the photos with the visits."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Attachment(Tracked, Base):
+    """A photo or document attached to a visit, optionally to one item."""
+
+    __tablename__ = "attachment"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    item_code: Mapped[str | None] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer)
+
+    visit: Mapped[Visit] = relationship(back_populates="attachments")

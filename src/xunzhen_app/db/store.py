@@ -1,0 +1,107 @@
+"""Opening the store: engine set-up, schema migration at start, sessions.
+
+SQLite runs in WAL mode with foreign keys on and synchronous=FULL, so a
+committed edit survives a crash or a power cut; any other SQLAlchemy URL
+(a bureau's PostgreSQL) is used as given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..core.errors import UserError
+from ..paths import AppPaths
+from . import tracking  # noqa: F401  (registers the flush hook)
+
+
+def database_url(paths: AppPaths, url: str | None = None) -> str:
+    return url or os.environ.get("XUNZHEN_DB_URL") or f"sqlite:///{paths.database}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Store:
+    engine: Engine
+    paths: AppPaths
+    actor: str = ""
+
+    def __post_init__(self):
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        if self.engine.dialect.name != "sqlite":
+            return None
+        db = self.engine.url.database
+        return Path(db) if db and db != ":memory:" else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any error."""
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(paths: AppPaths, url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and if needed create or upgrade) the store the user chose."""
+    from .migrate import upgrade_if_needed
+
+    url = database_url(paths, url)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:  # bad URL or missing driver: the user's environment
+        raise UserError(f"无法打开数据库“{url}”：{exc}") from exc
+    store = Store(engine, paths)
+    if migrate:
+        upgrade_if_needed(store)
+    store.actor = _profile_name(store)
+    return store
+
+
+def _profile_name(store: Store) -> str:
+    from sqlalchemy import select
+
+    from .models import Expert
+
+    with store.session() as s:
+        return s.scalar(select(Expert.name).where(Expert.is_self)) or ""

@@ -1,0 +1,126 @@
+"""One flush hook for what every write must do, whichever service made it:
+bump revision and updated_at, refuse edits to a finalized visit, and append
+the visit's history (who, when, field, old → new, reason).
+
+Services set ``session.info["actor"]`` (the expert's name); an import from a
+package sets ``session.info["sync"]`` so incoming revisions are kept as sent.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from ..core.domain import VisitStatus
+from ..core.errors import FinalizedError
+from .base import Tracked, new_id, utcnow
+from .models import Assessment, Attachment, PlanItem, Visit, VisitExpert, VisitHistory, VisitProblem
+
+_VISIT_PARTS = (Assessment, Attachment, PlanItem, VisitExpert, VisitProblem)
+_BOOKKEEPING = {"id", "created_at", "updated_at", "revision", "visit_id"}
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _changes(obj) -> list[tuple[str, object, object]]:
+    state = inspect(obj)
+    out = []
+    for attr in state.mapper.column_attrs:
+        if attr.key in _BOOKKEEPING:
+            continue
+        hist = state.attrs[attr.key].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if _text(old) != _text(new):
+            out.append((attr.key, old, new))
+    return out
+
+
+def _owning_visit(session: Session, obj) -> Visit | None:
+    if isinstance(obj, Visit):
+        return obj
+    if obj.visit is not None:
+        return obj.visit
+    return session.get(Visit, obj.visit_id)
+
+
+def _status_was(visit: Visit) -> str:
+    hist = inspect(visit).attrs.status.history
+    return hist.deleted[0] if hist.deleted else visit.status
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, flush_context, instances) -> None:
+    sync = session.info.get("sync", False)
+    actor = session.info.get("actor", "")
+    now = utcnow()
+    history: list[VisitHistory] = []
+
+    for obj in list(session.dirty):
+        if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
+            changes = _changes(obj)
+            if changes and not sync:
+                obj.revision = (obj.revision or 1) + 1
+                obj.updated_at = now
+            if isinstance(obj, (Visit, *_VISIT_PARTS)):
+                history += _record(session, obj, changes, actor, sync, now)
+
+    for obj in list(session.new):
+        if isinstance(obj, Tracked) and obj.id is None:
+            obj.id = new_id()  # history rows below refer to it before the insert
+    for obj in list(session.new):
+        if isinstance(obj, Visit):
+            history += _record(session, obj, [("*", None, "新建")], actor, sync, now)
+        elif isinstance(obj, _VISIT_PARTS):
+            changes = [(k, None, v) for k, _, v in _changes(obj) if v not in (None, "", [], False)]
+            history += _record(session, obj, changes or [("*", None, "新建")], actor, sync, now)
+
+    for obj in list(session.deleted):
+        if isinstance(obj, _VISIT_PARTS) and inspect(obj).persistent:
+            history += _record(session, obj, [("*", "存在", None)], actor, sync, now)
+
+    session.add_all(history)
+
+
+def _record(session, obj, changes, actor, sync, now) -> list[VisitHistory]:
+    if not changes:
+        return []
+    visit = _owning_visit(session, obj)
+    if visit is None:
+        return []
+    if not sync and _status_was(visit) == VisitStatus.FINALIZED and not _is_reopen_or_finalize(obj, changes):
+        raise FinalizedError("该巡诊已定稿，不能修改；如需修改请先“重新打开”并说明原因")
+    # Edits after a reopening carry its reason; a never-finalized draft has none.
+    reason = visit.reopen_reason if visit.status == VisitStatus.DRAFT else ""
+    return [
+        VisitHistory(
+            visit=visit,
+            at=now,
+            actor=actor,
+            entity=type(obj).__tablename__,
+            entity_id=obj.id,
+            field=key,
+            old_value=_text(old),
+            new_value=_text(new),
+            reason=reason,
+        )
+        for key, old, new in changes
+    ]
+
+
+def _is_reopen_or_finalize(obj, changes) -> bool:
+    # Reopening (status and its reason) is the one edit a finalized visit accepts.
+    return isinstance(obj, Visit) and {k for k, _, _ in changes} <= {"status", "reopen_reason", "finalized_at"}

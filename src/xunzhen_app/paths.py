@@ -1,0 +1,43 @@
+"""Where the user's data lives. Every path the app writes is derived here.
+
+Order of precedence: ``--data-dir`` on the command line, then the
+XUNZHEN_DATA_DIR environment variable, then platformdirs' user data folder
+(``%LOCALAPPDATA%\\xunzhen`` on Windows, ``~/.local/share/xunzhen`` on Linux).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from . import APP_ID
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "xunzhen.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def checklists(self) -> Path:
+        """Templates the user installed beside the bundled ones."""
+        return self.data_dir / "checklists"
+
+    def ensure(self) -> AppPaths:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
+    chosen = data_dir or os.environ.get("XUNZHEN_DATA_DIR") or platformdirs.user_data_dir(APP_ID, appauthor=False)
+    return AppPaths(Path(chosen).expanduser().resolve())

@@ -1,0 +1,157 @@
+"""Plain data handed to the GUI, the CLI and the report writers.
+
+Services return these, never ORM objects, so nothing lazy-loads later on
+another thread or after the session closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..core.checklist import Template
+from ..core.domain import Honour
+from ..core.scoring import Rating, Result
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    position: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class EnterpriseInput:
+    name: str
+    city: str
+    cultivation_type: str | None = None  # None: take the suggestion from the honours
+    uscc: str = ""
+    county: str = ""
+    industry: str = ""
+    honours: tuple[Honour, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class EnterpriseInfo:
+    id: str
+    name: str
+    uscc: str
+    city: str
+    county: str
+    industry: str
+    cultivation_type: str
+    suggested_type: str
+    suggestion_reason: str
+    honours: tuple[Honour, ...]
+    contacts: tuple[Contact, ...]
+    notes: str
+    revision: int
+    visit_count: int = 0
+    latest_visit_status: str = ""
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    expert_id: str
+    name: str
+    organisation: str = ""
+    title: str = ""
+    role: str = "成员"
+
+
+@dataclass(frozen=True)
+class AssessmentData:
+    item_code: str
+    level: int | None = None
+    not_applicable: bool = False
+    check_passed: bool | None = None
+    evidence: str = ""
+    problem: str = ""
+    suggestion: str = ""
+
+    @property
+    def rating(self) -> Rating:
+        return Rating(self.level, self.not_applicable, self.check_passed)
+
+
+@dataclass(frozen=True)
+class ProblemData:
+    id: str
+    text: str
+    item_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: str
+    measure: str
+    department: str = ""
+    deadline: str = ""
+    expected_outcome: str = ""
+    goal_code: str | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    caption: str = ""
+    item_code: str | None = None
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: str
+    enterprise_id: str
+    enterprise: str
+    city: str
+    cultivation_type: str
+    start_date: date
+    end_date: date
+    stage: str
+    status: str
+    template_id: str
+    template_version: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class VisitDetail:
+    row: VisitRow
+    enterprise: EnterpriseInfo
+    template: Template
+    team: tuple[TeamMember, ...]
+    methods: tuple[str, ...]
+    interviewees: tuple[dict, ...]
+    assessments: dict[str, AssessmentData]
+    problems: tuple[ProblemData, ...]
+    plan: tuple[PlanRow, ...]
+    attachments: tuple[AttachmentInfo, ...]
+    summary: str
+    report_number: str
+    previous_visit_id: str | None
+    finalized_at: datetime | None
+    revision: int
+    result: Result = field(repr=False, default=None)
+
+    @property
+    def ratings(self) -> dict[str, Rating]:
+        return {code: a.rating for code, a in self.assessments.items()}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    actor: str
+    entity: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    reason: str

@@ -1,0 +1,152 @@
+"""Enterprises of the 培育库: validation, create, update, search."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..core.domain import CultivationType, Honour, HonourKind, HonourLevel, suggest_cultivation_type
+from ..core.errors import NotFoundError, UserError
+from ..core.regions import city_problem
+from ..core.uscc import normalize_uscc, uscc_problem
+from ..db.models import Enterprise, Visit
+from .dto import Contact, EnterpriseInfo, EnterpriseInput
+
+
+class ValidationError(UserError):
+    """Field → message, so a form can show each message next to its field."""
+
+    def __init__(self, fields: dict[str, str], where: str = ""):
+        self.fields = fields
+        prefix = f"{where}：" if where else ""
+        super().__init__(prefix + "；".join(fields.values()))
+
+
+FIELD_LABELS = {
+    "name": "企业名称",
+    "uscc": "统一社会信用代码",
+    "city": "所属地市",
+    "cultivation_type": "培育类型",
+}
+
+
+def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not data.name.strip():
+        problems["name"] = "企业名称不能为空"
+    if data.uscc.strip() and (p := uscc_problem(normalize_uscc(data.uscc))):
+        problems["uscc"] = p
+    if not data.city.strip():
+        problems["city"] = "所属地市不能为空"
+    elif p := city_problem(data.city.strip()):
+        problems["city"] = p
+    if data.cultivation_type is not None and data.cultivation_type not in set(CultivationType):
+        problems["cultivation_type"] = f"培育类型“{data.cultivation_type}”无效，应为“领军型”或“重点培育型”"
+    return problems
+
+
+def honour_to_json(h: Honour) -> dict:
+    return {"kind": h.kind.value, "level": h.level.value if h.level else None, "year": h.year,
+            "nomination": h.nomination, "name": h.name}
+
+
+def honour_from_json(d: dict) -> Honour:
+    return Honour(HonourKind(d["kind"]), HonourLevel(d["level"]) if d.get("level") else None,
+                  d.get("year"), bool(d.get("nomination")), d.get("name", ""))
+
+
+def to_info(e: Enterprise, visit_count: int = 0, latest_status: str = "") -> EnterpriseInfo:
+    honours = tuple(honour_from_json(h) for h in e.honours or [])
+    suggestion = suggest_cultivation_type(list(honours))
+    return EnterpriseInfo(
+        id=e.id, name=e.name, uscc=e.uscc or "", city=e.city, county=e.county, industry=e.industry,
+        cultivation_type=e.cultivation_type, suggested_type=suggestion.type.value,
+        suggestion_reason=suggestion.reason, honours=honours,
+        contacts=tuple(Contact(**c) for c in e.contacts or []), notes=e.notes, revision=e.revision,
+        visit_count=visit_count, latest_visit_status=latest_status,
+    )
+
+
+def _apply(session: Session, e: Enterprise, data: EnterpriseInput, where: str = "") -> None:
+    problems = validate_enterprise(data)
+    uscc = normalize_uscc(data.uscc) or None
+    if uscc and "uscc" not in problems:
+        other = session.scalar(select(Enterprise).where(Enterprise.uscc == uscc, Enterprise.id != e.id))
+        if other is not None:
+            problems["uscc"] = f"统一社会信用代码 {uscc} 已属于企业“{other.name}”"
+    if problems:
+        raise ValidationError(problems, where)
+    e.name = data.name.strip()
+    e.uscc = uscc
+    e.city = data.city.strip()
+    e.county = data.county.strip()
+    e.industry = data.industry.strip()
+    e.cultivation_type = data.cultivation_type or suggest_cultivation_type(list(data.honours)).type.value
+    e.honours = [honour_to_json(h) for h in data.honours]
+    e.contacts = [asdict(c) for c in data.contacts]
+    e.notes = data.notes
+
+
+def add_enterprise(session: Session, data: EnterpriseInput, where: str = "") -> Enterprise:
+    e = Enterprise()
+    _apply(session, e, data, where)
+    session.add(e)
+    session.flush()
+    return e
+
+
+def create_enterprise(store, data: EnterpriseInput) -> EnterpriseInfo:
+    with store.session() as s:
+        return to_info(add_enterprise(s, data))
+
+
+def update_enterprise(store, enterprise_id: str, data: EnterpriseInput) -> EnterpriseInfo:
+    with store.session() as s:
+        e = _get(s, enterprise_id)
+        _apply(s, e, data)
+        s.flush()
+        return to_info(e)
+
+
+def _get(session: Session, enterprise_id: str) -> Enterprise:
+    e = session.get(Enterprise, enterprise_id)
+    if e is None:
+        raise NotFoundError(f"没有编号为 {enterprise_id} 的企业")
+    return e
+
+
+def get_enterprise(store, enterprise_id: str) -> EnterpriseInfo:
+    with store.session() as s:
+        return to_info(_get(s, enterprise_id))
+
+
+@dataclass(frozen=True)
+class EnterpriseFilter:
+    text: str = ""
+    city: str = ""
+    cultivation_type: str = ""
+    visit_status: str = ""  # "" any, "未巡诊", or a VisitStatus value
+
+
+def list_enterprises(store, flt: EnterpriseFilter = EnterpriseFilter()) -> list[EnterpriseInfo]:
+    with store.session() as s:
+        counts = dict(s.execute(select(Visit.enterprise_id, func.count()).group_by(Visit.enterprise_id)).all())
+        latest: dict[str, str] = {}
+        for eid, status in s.execute(select(Visit.enterprise_id, Visit.status).order_by(Visit.start_date)):
+            latest[eid] = status
+        q = select(Enterprise).order_by(Enterprise.city, Enterprise.name)
+        if flt.text:
+            like = f"%{flt.text.strip()}%"
+            q = q.where(or_(Enterprise.name.like(like), Enterprise.uscc.like(like), Enterprise.county.like(like)))
+        if flt.city:
+            q = q.where(Enterprise.city == flt.city)
+        if flt.cultivation_type:
+            q = q.where(Enterprise.cultivation_type == flt.cultivation_type)
+        out = [to_info(e, counts.get(e.id, 0), latest.get(e.id, "")) for e in s.scalars(q)]
+    if flt.visit_status == "未巡诊":
+        out = [e for e in out if e.visit_count == 0]
+    elif flt.visit_status:
+        out = [e for e in out if e.latest_visit_status == flt.visit_status]
+    return out

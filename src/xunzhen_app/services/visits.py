@@ -1,0 +1,418 @@
+"""Visits (巡诊): create, fill in item by item, finalize, reopen, read back.
+
+Each public function is one transaction. Edits are single-field writes so the
+GUI can commit every keystroke burst at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..core.domain import Method, Stage, VisitStatus
+from ..core.errors import NotFoundError, UserError
+from ..core.scoring import score_template
+from ..db.base import utcnow
+from ..db.models import (
+    Assessment,
+    Attachment,
+    Blob,
+    Enterprise,
+    Expert,
+    PlanItem,
+    Visit,
+    VisitExpert,
+    VisitHistory,
+    VisitProblem,
+)
+from . import checklists
+from .dto import (
+    AssessmentData,
+    AttachmentInfo,
+    HistoryEntry,
+    PlanRow,
+    ProblemData,
+    TeamMember,
+    VisitDetail,
+    VisitRow,
+)
+from .enterprises import to_info
+
+ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion")
+PLAN_FIELDS = ("measure", "department", "deadline", "expected_outcome", "goal_code")
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class NewVisit:
+    enterprise_id: str
+    stage: str = Stage.INITIAL.value
+    start_date: date = field(default_factory=date.today)
+    end_date: date | None = None
+    team: tuple[str, ...] = ()  # expert ids; the first is the 组长
+    methods: tuple[str, ...] = tuple(m.value for m in Method)
+    template_id: str | None = None
+    template_version: str | None = None
+    previous_visit_id: str | None = None
+    copy_previous: bool = False
+
+
+def resolve_visit(session: Session, ref: str) -> Visit:
+    """A visit by its id or an unambiguous id prefix (as `visit list` shows)."""
+    ref = ref.strip().lower()
+    if len(ref) < 4:
+        raise NotFoundError(f"巡诊编号“{ref}”太短，请至少给出前 4 位")
+    matches = session.scalars(select(Visit).where(Visit.id.like(f"{ref}%")).limit(2)).all()
+    if not matches:
+        raise NotFoundError(f"没有编号为“{ref}”的巡诊")
+    if len(matches) > 1:
+        raise NotFoundError(f"巡诊编号“{ref}”不唯一，请给出更多位")
+    return matches[0]
+
+
+def create_visit(store, new: NewVisit) -> VisitRow:
+    if new.stage not in set(Stage):
+        raise UserError(f"巡诊阶段“{new.stage}”无效，应为：{'、'.join(Stage)}")
+    bad = [m for m in new.methods if m not in set(Method)]
+    if bad:
+        raise UserError(f"巡诊方式“{bad[0]}”无效，应为：{'、'.join(Method)}")
+    end = new.end_date or new.start_date
+    if end < new.start_date:
+        raise UserError(f"结束日期 {end} 早于开始日期 {new.start_date}")
+    template = checklists.find_template(store.paths, new.template_id, new.template_version)
+    with store.session() as s:
+        enterprise = s.get(Enterprise, new.enterprise_id)
+        if enterprise is None:
+            raise NotFoundError(f"没有编号为 {new.enterprise_id} 的企业")
+        checklists.snapshot(s, template)
+        previous = None
+        if new.previous_visit_id:
+            previous = s.get(Visit, new.previous_visit_id)
+            if previous is None or previous.enterprise_id != enterprise.id:
+                raise UserError("所选的上一次巡诊不属于该企业")
+        visit = Visit(
+            enterprise=enterprise, template_id=template.id, template_version=template.version,
+            stage=new.stage, status=VisitStatus.DRAFT.value, start_date=new.start_date, end_date=end,
+            methods=list(new.methods), interviewees=[], previous_visit_id=previous.id if previous else None,
+        )
+        s.add(visit)
+        for pos, expert_id in enumerate(new.team):
+            if s.get(Expert, expert_id) is None:
+                raise NotFoundError(f"没有编号为 {expert_id} 的专家")
+            visit.team.append(VisitExpert(expert_id=expert_id, role="组长" if pos == 0 else "成员", position=pos))
+        if previous is not None and new.copy_previous:
+            _copy_from(previous, visit, {i.code for i in template.items()})
+        s.flush()
+        return _row(visit)
+
+
+def _copy_from(previous: Visit, visit: Visit, codes: set[str]) -> None:
+    """A follow-up starts from what the last visit found; the expert revises it."""
+    for a in previous.assessments:
+        if a.item_code in codes:
+            visit.assessments.append(Assessment(
+                item_code=a.item_code, level=a.level, not_applicable=a.not_applicable,
+                check_passed=a.check_passed, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion))
+    for pos, p in enumerate(previous.plan):
+        visit.plan.append(PlanItem(position=pos, measure=p.measure, department=p.department,
+                                   deadline=p.deadline, expected_outcome=p.expected_outcome, goal_code=p.goal_code))
+    if not visit.team:
+        for m in previous.team:
+            visit.team.append(VisitExpert(expert_id=m.expert_id, role=m.role, position=m.position))
+
+
+def _row(v: Visit) -> VisitRow:
+    e = v.enterprise
+    return VisitRow(
+        id=v.id, enterprise_id=e.id, enterprise=e.name, city=e.city, cultivation_type=e.cultivation_type,
+        start_date=v.start_date, end_date=v.end_date, stage=v.stage, status=v.status,
+        template_id=v.template_id, template_version=v.template_version, updated_at=v.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    city: str = ""
+    cultivation_type: str = ""
+    stage: str = ""
+    status: str = ""
+    enterprise_id: str = ""
+
+
+def list_visits(store, flt: VisitFilter = VisitFilter()) -> list[VisitRow]:
+    with store.session() as s:
+        q = select(Visit).join(Visit.enterprise).options(selectinload(Visit.enterprise))
+        q = q.order_by(Visit.start_date.desc(), Enterprise.name)
+        if flt.city:
+            q = q.where(Enterprise.city == flt.city)
+        if flt.cultivation_type:
+            q = q.where(Enterprise.cultivation_type == flt.cultivation_type)
+        if flt.stage:
+            q = q.where(Visit.stage == flt.stage)
+        if flt.status:
+            q = q.where(Visit.status == flt.status)
+        if flt.enterprise_id:
+            q = q.where(Visit.enterprise_id == flt.enterprise_id)
+        return [_row(v) for v in s.scalars(q)]
+
+
+def _detail(session: Session, v: Visit) -> VisitDetail:
+    template = checklists.stored_template(session, v.template_id, v.template_version)
+    assessments = {
+        a.item_code: AssessmentData(a.item_code, a.level, a.not_applicable, a.check_passed,
+                                    a.evidence, a.problem, a.suggestion)
+        for a in v.assessments
+    }
+    ratings = {code: a.rating for code, a in assessments.items()}
+    return VisitDetail(
+        row=_row(v),
+        enterprise=to_info(v.enterprise),
+        template=template,
+        team=tuple(TeamMember(m.expert_id, m.expert.name, m.expert.organisation, m.expert.title, m.role)
+                   for m in v.team),
+        methods=tuple(v.methods or ()),
+        interviewees=tuple(v.interviewees or ()),
+        assessments=assessments,
+        problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in v.problems),
+        plan=tuple(PlanRow(p.id, p.measure, p.department, p.deadline, p.expected_outcome, p.goal_code)
+                   for p in v.plan),
+        attachments=tuple(AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
+                          for a in sorted(v.attachments, key=lambda a: a.created_at)),
+        summary=v.summary,
+        report_number=v.report_number,
+        previous_visit_id=v.previous_visit_id,
+        finalized_at=v.finalized_at,
+        revision=v.revision,
+        result=score_template(template, ratings),
+    )
+
+
+def get_visit(store, ref: str) -> VisitDetail:
+    with store.session() as s:
+        return _detail(s, resolve_visit(s, ref))
+
+
+def previous_visit(store, ref: str) -> VisitDetail | None:
+    """The visit this one follows up, for the before/after comparison."""
+    with store.session() as s:
+        v = resolve_visit(s, ref)
+        return _detail(s, s.get(Visit, v.previous_visit_id)) if v.previous_visit_id else None
+
+
+def _assessment(session: Session, visit: Visit, code: str) -> Assessment:
+    template = checklists.stored_template(session, visit.template_id, visit.template_version)
+    try:
+        template.item(code)
+    except KeyError:
+        raise NotFoundError(f"检查表 {template.id} {template.version} 中没有条目 {code}") from None
+    found = session.scalar(select(Assessment).where(Assessment.visit_id == visit.id, Assessment.item_code == code))
+    if found is None:
+        found = Assessment(visit=visit, item_code=code)
+        session.add(found)
+    return found
+
+
+_UNSET = object()
+
+
+def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=_UNSET, check_passed=_UNSET) -> None:
+    """Set an item's level (1–5), 不适用, or its pass/fail check. Setting a level clears 不适用 and vice versa."""
+    if level is not _UNSET and level is not None and level not in (1, 2, 3, 4, 5):
+        raise UserError(f"条目 {code} 的等级应为 1–5，实际为 {level}")
+    with store.session() as s:
+        visit = resolve_visit(s, visit_ref)
+        a = _assessment(s, visit, code)
+        if level is not _UNSET:
+            a.level = level
+            if level is not None:
+                a.not_applicable = False
+        if not_applicable is not _UNSET:
+            a.not_applicable = bool(not_applicable)
+            if a.not_applicable:
+                a.level = None
+        if check_passed is not _UNSET:
+            if checklists.stored_template(s, visit.template_id, visit.template_version).item(code).check is None:
+                raise UserError(f"条目 {code} 没有否决项检查")
+            a.check_passed = check_passed
+
+
+def set_item_text(store, visit_ref: str, code: str, field_name: str, text: str) -> None:
+    if field_name not in ASSESSMENT_TEXT_FIELDS:
+        raise ValueError(field_name)
+    with store.session() as s:
+        setattr(_assessment(s, resolve_visit(s, visit_ref), code), field_name, text)
+
+
+VISIT_TEXT_FIELDS = ("summary", "report_number")
+
+
+def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
+    """Edit a visit's own fields (总体评价, 报告编号, dates, methods, interviewees, stage)."""
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        if field_name in VISIT_TEXT_FIELDS:
+            setattr(v, field_name, str(value))
+        elif field_name in ("start_date", "end_date"):
+            start = value if field_name == "start_date" else v.start_date
+            end = value if field_name == "end_date" else v.end_date
+            if end < start:
+                raise UserError(f"结束日期 {end} 早于开始日期 {start}")
+            setattr(v, field_name, value)
+        elif field_name == "methods":
+            bad = [m for m in value if m not in set(Method)]
+            if bad:
+                raise UserError(f"巡诊方式“{bad[0]}”无效，应为：{'、'.join(Method)}")
+            v.methods = list(value)
+        elif field_name == "interviewees":
+            v.interviewees = [{"name": str(p["name"]), "position": str(p.get("position", ""))} for p in value]
+        elif field_name == "stage":
+            if value not in set(Stage):
+                raise UserError(f"巡诊阶段“{value}”无效，应为：{'、'.join(Stage)}")
+            v.stage = value
+        else:
+            raise ValueError(field_name)
+
+
+def finalize(store, visit_ref: str) -> None:
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        if v.status == VisitStatus.FINALIZED:
+            raise UserError("该巡诊已经定稿")
+        v.status = VisitStatus.FINALIZED.value
+        v.finalized_at = utcnow()
+
+
+def reopen(store, visit_ref: str, reason: str) -> None:
+    if not reason.strip():
+        raise UserError("重新打开已定稿的巡诊必须说明原因")
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        if v.status != VisitStatus.FINALIZED:
+            raise UserError("该巡诊尚未定稿，无需重新打开")
+        v.reopen_reason = reason.strip()
+        v.status = VisitStatus.DRAFT.value
+
+
+def history(store, visit_ref: str) -> list[HistoryEntry]:
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        rows = s.scalars(select(VisitHistory).where(VisitHistory.visit_id == v.id).order_by(VisitHistory.at))
+        return [HistoryEntry(h.at, h.actor, h.entity, h.field, h.old_value, h.new_value, h.reason) for h in rows]
+
+
+# 主要问题 (problems) and 一企一策 (plan rows): ordered lists edited row by row.
+
+def add_problem(store, visit_ref: str, text: str, item_code: str | None = None) -> str:
+    if not text.strip():
+        raise UserError("问题内容不能为空")
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        p = VisitProblem(text=text.strip(), item_code=item_code, position=len(v.problems))
+        v.problems.append(p)
+        s.flush()
+        return p.id
+
+
+def update_problem(store, problem_id: str, text: str) -> None:
+    with store.session() as s:
+        _get(s, VisitProblem, problem_id, "问题").text = text
+
+
+def add_plan_row(store, visit_ref: str, **values) -> str:
+    if not str(values.get("measure", "")).strip():
+        raise UserError("帮扶举措的“措施”不能为空")
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        row = PlanItem(position=len(v.plan), **{k: values.get(k, "" if k != "goal_code" else None) for k in PLAN_FIELDS})
+        v.plan.append(row)
+        s.flush()
+        return row.id
+
+
+def update_plan_row(store, row_id: str, **values) -> None:
+    with store.session() as s:
+        row = _get(s, PlanItem, row_id, "帮扶举措")
+        for k, val in values.items():
+            if k not in PLAN_FIELDS:
+                raise ValueError(k)
+            setattr(row, k, val)
+
+
+def remove_row(store, kind: str, row_id: str) -> None:
+    model, label = {"problem": (VisitProblem, "问题"), "plan": (PlanItem, "帮扶举措")}[kind]
+    with store.session() as s:
+        row = _get(s, model, row_id, label)
+        siblings = [r for r in _siblings(s, model, row.visit_id) if r.id != row.id]
+        s.delete(row)
+        for pos, r in enumerate(siblings):
+            r.position = pos
+
+
+def move_row(store, kind: str, row_id: str, new_position: int) -> None:
+    model, label = {"problem": (VisitProblem, "问题"), "plan": (PlanItem, "帮扶举措")}[kind]
+    with store.session() as s:
+        row = _get(s, model, row_id, label)
+        siblings = [r for r in _siblings(s, model, row.visit_id) if r.id != row.id]
+        siblings.insert(max(0, min(new_position, len(siblings))), row)
+        for pos, r in enumerate(siblings):
+            if r.position != pos:
+                r.position = pos
+
+
+def _siblings(session: Session, model, visit_id: str) -> list:
+    return list(session.scalars(select(model).where(model.visit_id == visit_id).order_by(model.position)))
+
+
+def _get(session: Session, model, row_id: str, label: str):
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"没有编号为 {row_id} 的{label}")
+    return row
+
+
+# Attachments: content stored once by hash, linked to the visit (and an item).
+
+def add_attachment(store, visit_ref: str, file: Path, item_code: str | None = None, caption: str = "") -> AttachmentInfo:
+    file = Path(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise UserError(f"附件“{file}”有 {size // 1024 // 1024} MB，超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"无法读取附件“{file}”：{exc.strerror}") from exc
+    return add_attachment_bytes(store, visit_ref, file.name, data, item_code, caption)
+
+
+def add_attachment_bytes(store, visit_ref: str, filename: str, data: bytes,
+                         item_code: str | None = None, caption: str = "") -> AttachmentInfo:
+    digest = hashlib.sha256(data).hexdigest()
+    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    with store.session() as s:
+        v = resolve_visit(s, visit_ref)
+        if s.get(Blob, digest) is None:
+            s.add(Blob(sha256=digest, size=len(data), data=data))
+        a = Attachment(visit=v, item_code=item_code, sha256=digest, filename=filename,
+                       media_type=media_type, caption=caption, size=len(data))
+        s.add(a)
+        s.flush()
+        return AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
+
+
+def attachment_bytes(store, sha256: str) -> bytes:
+    with store.session() as s:
+        blob = s.get(Blob, sha256)
+        if blob is None:
+            raise NotFoundError(f"附件内容 {sha256[:12]}… 不在数据库中")
+        return blob.data
+
+
+def remove_attachment(store, attachment_id: str) -> None:
+    with store.session() as s:
+        s.delete(_get(s, Attachment, attachment_id, "附件"))
