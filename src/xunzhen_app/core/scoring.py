@@ -84,10 +84,10 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def item_complete(item, rating: Rating | None) -> bool:
-    """Rated (or 不适用) and, where the item has a pass/fail check, checked."""
+    """不适用, or rated and — where the item has a pass/fail check — checked."""
     if rating is None or (rating.level is None and not rating.not_applicable):
         return False
-    return item.check is None or rating.check_passed is not None
+    return rating.not_applicable or item.check is None or rating.check_passed is not None
 
 
 def score_measure(measure: Measure, ratings: Mapping[str, Rating]) -> MeasureResult:

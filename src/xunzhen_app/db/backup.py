@@ -31,10 +31,11 @@ def _require_sqlite(store) -> Path:
 
 def copy_database(source: Path, dest: Path) -> None:
     """Write a consistent copy of ``source`` to ``dest`` atomically."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=dest.name, suffix=".part", dir=dest.parent)
-    os.close(fd)
+    tmp = None
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=dest.name, suffix=".part", dir=dest.parent)
+        os.close(fd)
         src, dst = sqlite3.connect(source), sqlite3.connect(tmp)
         try:
             src.backup(dst)
@@ -47,7 +48,7 @@ def copy_database(source: Path, dest: Path) -> None:
     except OSError as exc:
         raise UserError(f"备份到“{dest}”失败：{exc.strerror}（磁盘已满或没有写入权限？）") from exc
     finally:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
 
 
