@@ -1,0 +1,109 @@
+"""质量巡诊报告 PDF and Excel exports — the service API the CLI and the GUI call.
+
+Every function takes the store and returns plain data; files are written
+atomically (see ``atomic``). reportlab and openpyxl are imported only when a
+report is made, so starting the app does not pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...core.errors import UserError
+from .. import visits as visit_service
+from .atomic import write_atomically
+from .selection import ExportSelection, enterprises_for, load_details, resolve_visit_ids
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    size: int
+    pages: int = 0  # PDF pages; 0 for workbooks
+    rows: int = 0   # data rows written (visits or enterprises) for workbooks
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    written: tuple[WrittenFile, ...] = ()
+    failed: tuple[tuple[str, str], ...] = ()  # (visit id, Chinese message)
+    cancelled: bool = False
+    out_dir: Path | None = None
+
+
+def render_visit_pdf_bytes(store, visit_ref: str) -> tuple[bytes, int]:
+    """The report as bytes and its page count, without writing a file (for a preview)."""
+    from .pdf_report import render_visit_pdf
+
+    detail = visit_service.get_visit(store, visit_ref)
+    previous = visit_service.previous_visit(store, detail.row.id)
+    rendered = render_visit_pdf(detail, previous, lambda sha: visit_service.attachment_bytes(store, sha))
+    return rendered.data, rendered.pages
+
+
+def write_visit_pdf(store, visit_ref: str, path: Path) -> WrittenFile:
+    data, pages = render_visit_pdf_bytes(store, visit_ref)
+    final = write_atomically(Path(path), lambda out: out.write(data))
+    return WrittenFile(final, len(data), pages=pages)
+
+
+def write_workbook(store, selection: ExportSelection, path: Path) -> WrittenFile:
+    """One named visit: the per-visit workbook. Anything else: the summary across visits."""
+    visit_ids = resolve_visit_ids(store, selection)
+    details = load_details(store, visit_ids)
+    if selection.single_visit:
+        from .xlsx_visit import build_visit_workbook
+
+        workbook, rows = build_visit_workbook(details[0]), 1
+    else:
+        from .xlsx_summary import build_summary_workbook
+
+        enterprises = enterprises_for(store, selection, details)
+        if not enterprises:
+            raise UserError("所选范围内没有企业，未生成文件")
+        workbook, rows = build_summary_workbook(enterprises, details), len(enterprises)
+    final = write_atomically(Path(path), workbook.save)
+    return WrittenFile(final, final.stat().st_size, rows=rows)
+
+
+def report_filename(row) -> str:
+    """企业名称-阶段-日期-编号.pdf, safe on Windows and Linux."""
+    name = f"{row.enterprise}-{row.stage}-{row.start_date.isoformat()}-{row.id[:8]}.pdf"
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+
+def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
+                      progress: Callable[[int, int], bool] | None = None) -> BatchResult:
+    """One PDF per visit into ``out_dir``.
+
+    ``progress(done, total)`` is called before each file and once at the end;
+    returning False stops before the next file (files already written stay).
+    A visit that fails is recorded and the batch goes on.
+    """
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"无法创建文件夹 {out_dir}：{exc.strerror or exc}") from exc
+    total, written, failed = len(visit_ids), [], []
+    for done, visit_id in enumerate(visit_ids):
+        if progress is not None and progress(done, total) is False:
+            return BatchResult(tuple(written), tuple(failed), cancelled=True, out_dir=out_dir)
+        try:
+            with store.session() as s:
+                row = visit_service._row(visit_service.resolve_visit(s, visit_id))
+            written.append(write_visit_pdf(store, visit_id, out_dir / report_filename(row)))
+        except UserError as exc:
+            failed.append((visit_id, str(exc)))
+    if progress is not None:
+        progress(total, total)
+    return BatchResult(tuple(written), tuple(failed), cancelled=False, out_dir=out_dir)
+
+
+__all__ = [
+    "BatchResult", "ExportSelection", "WrittenFile", "batch_export_pdfs", "render_visit_pdf_bytes",
+    "report_filename", "write_visit_pdf", "write_workbook",
+]

@@ -1,0 +1,55 @@
+"""Atomic file writes: a crash or a full disk never leaves half a file under the final name.
+
+The writer fills a temporary file in the destination folder (so the final
+``os.replace`` is a rename on the same file system, atomic on Windows and
+POSIX), flushes it to disk, then renames it over the target.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ...core.errors import UserError
+
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOENT: "文件夹不存在",
+    errno.EROFS: "磁盘为只读",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+
+
+def write_atomically(path: Path, fill: Callable[[object], None]) -> Path:
+    """Call ``fill(binary_file)`` on a temporary file, then rename it to ``path``.
+
+    Any failure removes the temporary file and leaves an existing ``path``
+    untouched; OS errors become a UserError naming the file.
+    """
+    path = Path(path).expanduser().absolute()
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            fill(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise UserError(f"无法写入文件 {path}：{describe_os_error(exc)}") from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return path
