@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QRunnable, Signal, Slot
 
+from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
+
 
 class _Signals(QObject):
     done = Signal(object, object)  # (callback, result)
@@ -31,9 +33,9 @@ class _Job(QRunnable):
             result = self.fn()
         except BaseException as exc:  # handed to the GUI thread, shown there
             exc.__traceback_text__ = traceback.format_exc()
-            self.signals.failed.emit(self.on_error, exc)
+            emit(self.signals.failed, self.on_error, exc)
         else:
-            self.signals.done.emit(self.on_done, result)
+            emit(self.signals.done, self.on_done, result)
 
 
 class TaskRunner(QObject):
@@ -64,4 +66,4 @@ class TaskRunner(QObject):
         if callback is not None:
             callback(exc)
         else:
-            self.error.emit(exc)
+            emit(self.error, exc)

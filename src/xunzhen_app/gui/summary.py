@@ -1,0 +1,291 @@
+"""评价总结: scores per goal with a radar chart, findings, 一企一策, 定稿.
+
+Scores are computed by ``core.scoring`` (the service returns them with the
+visit); the page shows them and, for a follow-up visit, the previous visit's
+beside them. Texts autosave, list and table edits are written row by row on
+the worker (``ctx.tasks``); nothing here decides a score or a rule.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
+
+from ..core.domain import VisitStatus
+from ..core.scoring import SCORING_RULE, band, display_index, display_level
+from ..services import visits
+from ..services.dto import VisitDetail
+from .autosave import TextAutosave
+from .context import AppContext
+from .forms.ui_summary_page import Ui_SummaryPage
+from .guarded import guarded
+from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
+from .summary_pick import ProblemPicker
+from .widgets.locked_banner import LockedBanner
+from .widgets.radar import CURRENT, PREVIOUS, RadarChart
+from .signals import emit
+
+
+class SummaryPage(QWidget):
+    visitChanged = Signal(str)  # an edit of this visit was committed
+    itemRequested = Signal(str, str)  # (visit id, item code): open it in the workbench
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit_id: str | None = None
+        self.detail: VisitDetail | None = None
+        self.previous: VisitDetail | None = None
+        self._locked = False
+        self.ui = Ui_SummaryPage()
+        self.ui.setupUi(self)
+        self._build()
+
+    def _build(self) -> None:
+        ui = self.ui
+        self.banner = LockedBanner(self)
+        self.banner.reopenRequested.connect(self.reopen_visit)
+        ui.pageLayout.insertWidget(1, self.banner)
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.errorLabel.hide()
+        ui.pageLayout.insertWidget(2, self.errorLabel)
+        ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banner and messages take only their height
+        self._error_timer = QTimer(self, singleShot=True, interval=10000)
+        self._error_timer.timeout.connect(self.errorLabel.hide)
+        font = ui.titleLabel.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        ui.titleLabel.setFont(font)
+        ui.finalizeButton.setMinimumSize(96, 36)
+        ui.finalizeButton.clicked.connect(self.finalize_visit)
+
+        self.goalModel = GoalTableModel(self)
+        ui.goalTable.setModel(self.goalModel)
+        ui.goalTable.verticalHeader().hide()
+        ui.goalTable.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only figures: no focus frame
+        self.radar = RadarChart(ui.radarHost)
+        ui.radarLayout.addWidget(self.radar)
+        ui.ruleLabel.setText(SCORING_RULE)
+        ui.ruleLabel.setStyleSheet("color: #5f6b77;")
+        small = ui.ruleLabel.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        ui.ruleLabel.setFont(small)
+        ui.splitter.setStretchFactor(0, 5)
+        ui.splitter.setStretchFactor(1, 4)
+        ui.splitter.setSizes([620, 540])
+
+        self.summarySaver = TextAutosave(ui.summaryEdit, self._summary_committed, self)
+
+        self.problemModel = ProblemListModel(self)
+        self.problemModel.edited.connect(
+            lambda pid, text: self._write(lambda: visits.update_problem(self.ctx.store, pid, text)))
+        ui.problemView.setModel(self.problemModel)
+        ui.problemView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                       | QAbstractItemView.EditTrigger.EditKeyPressed)
+        ui.addProblemButton.clicked.connect(self._add_typed_problem)
+        ui.problemInput.returnPressed.connect(self._add_typed_problem)
+        ui.pickProblemsButton.clicked.connect(self.pick_problems)
+        ui.problemUpButton.clicked.connect(lambda: self._move("problem", ui.problemView, -1))
+        ui.problemDownButton.clicked.connect(lambda: self._move("problem", ui.problemView, 1))
+        ui.removeProblemButton.clicked.connect(lambda: self._remove("problem", ui.problemView))
+
+        self.planModel = PlanTableModel(self)
+        self.planModel.edited.connect(
+            lambda rid, field, value: self._write(lambda: visits.update_plan_row(self.ctx.store, rid, **{field: value})))
+        ui.planView.setModel(self.planModel)
+        ui.planView.setWordWrap(True)
+        plan_header = ui.planView.horizontalHeader()
+        # The two free-text columns share the width; department and deadline stay narrow.
+        for col, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive,
+                                    QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)):
+            plan_header.setSectionResizeMode(col, mode)
+        ui.planView.setColumnWidth(1, 96)
+        ui.planView.setColumnWidth(2, 84)
+        ui.addPlanButton.clicked.connect(self._add_typed_plan_row)
+        ui.planMeasureInput.returnPressed.connect(self._add_typed_plan_row)
+        ui.planUpButton.clicked.connect(lambda: self._move("plan", ui.planView, -1))
+        ui.planDownButton.clicked.connect(lambda: self._move("plan", ui.planView, 1))
+        ui.removePlanButton.clicked.connect(lambda: self._remove("plan", ui.planView))
+
+        self.unratedModel = UnratedListModel(self)
+        ui.unratedView.setModel(self.unratedModel)
+        ui.unratedView.setWordWrap(True)  # long requirements wrap instead of scrolling sideways
+        ui.unratedView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.unratedView.clicked.connect(
+            lambda idx: emit(self.itemRequested, self.visit_id or "", self.unratedModel.code(idx.row())))
+
+    # --- loading -----------------------------------------------------------------
+    def open_visit(self, visit_id: str) -> None:
+        self.commit_pending(wait=False)
+        self.visit_id = visit_id
+        store = self.ctx.store
+        self._run(lambda: (visits.get_visit(store, visit_id), visits.previous_visit(store, visit_id)), self._loaded)
+
+    def reload(self) -> None:
+        if self.visit_id:
+            self.open_visit(self.visit_id)
+
+    def _loaded(self, pair) -> None:
+        detail, previous = pair
+        if detail.row.id != self.visit_id:
+            return
+        self.detail, self.previous = detail, previous
+        ui, result, template = self.ui, detail.result, detail.template
+        self._locked = detail.row.status == VisitStatus.FINALIZED
+        r = detail.row
+        ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
+        prev_result = previous.result if previous else None
+        self.goalModel.set_result(result, template.scale, prev_result)
+        header = ui.goalTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.goalTable.resizeRowsToContents()
+        rows_h = sum(ui.goalTable.rowHeight(i) for i in range(self.goalModel.rowCount()))
+        ui.goalTable.setFixedHeight(rows_h + header.height() + 2 * ui.goalTable.frameWidth() + 2)
+
+        labels = [g.title for g in template.goals]
+        series = []
+        if previous is not None:
+            series.append((f"上次（{previous.row.start_date:%Y-%m-%d}）",
+                           [g.score.level for g in prev_result.goals], PREVIOUS))
+        series.append(("本次", [g.score.level for g in result.goals], CURRENT))
+        self.radar.set_data(labels, series)
+        ui.overallLabel.setText(self._overall_html(detail, previous))
+
+        self.unratedModel.set_rows([(c, template.item(c).text) for c in result.unrated])
+        ui.tabs.setTabText(ui.tabs.indexOf(ui.unratedTab), f"未评项（{len(result.unrated)}）")
+        self.summarySaver.load(detail.row.id, detail.summary)
+        self.problemModel.set_rows(detail.problems)
+        self.planModel.set_rows(detail.plan)
+        ui.planView.resizeRowsToContents()
+        self._apply_lock()
+
+    def _overall_html(self, detail: VisitDetail, previous: VisitDetail | None) -> str:
+        result, scale = detail.result, detail.template.scale
+        named = band(result.overall, scale)
+        parts = [f"<span style='font-size:14pt'><b>总体：{display_level(result.overall)}</b>"
+                 f"　指数 {display_index(result.overall)}　<b>{named.name if named else '—'}</b></span>"]
+        if previous is not None:
+            parts.append(f"上次 {display_level(previous.result.overall)}（指数 {display_index(previous.result.overall)}）")
+        if result.failed_checks:
+            items = "；".join(f"{c} {detail.template.item(c).check.text}" for c in result.failed_checks)
+            parts.append(f"<br><span style='color:#c0392b'><b>否决项未通过：</b>{items}</span>")
+        if result.unrated:
+            parts.append(f"<br><span style='color:#9a6700'>尚有 {len(result.unrated)} 项未评，得分为暂定（见“未评项”）。</span>")
+        return "　".join(parts[:2]) + "".join(parts[2:])
+
+    def _apply_lock(self) -> None:
+        editable = not self._locked
+        self.banner.set_finalized(self.detail.finalized_at if self._locked else None)
+        ui = self.ui
+        ui.finalizeButton.setEnabled(editable)
+        ui.summaryEdit.setReadOnly(not editable)
+        self.problemModel.read_only = self.planModel.read_only = not editable
+        for w in (ui.problemInput, ui.addProblemButton, ui.pickProblemsButton, ui.problemUpButton,
+                  ui.problemDownButton, ui.removeProblemButton, ui.planMeasureInput, ui.addPlanButton,
+                  ui.planUpButton, ui.planDownButton, ui.removePlanButton):
+            w.setEnabled(editable)
+
+    # --- edits ---------------------------------------------------------------------
+    def _summary_committed(self, visit_id, _old: str, new: str) -> None:
+        if not self._locked and visit_id:
+            self._write(lambda: visits.set_visit_field(self.ctx.store, visit_id, "summary", new))
+
+    def add_problems(self, findings: list[tuple[str | None, str]]) -> None:
+        vid, store = self.visit_id, self.ctx.store
+
+        def add_all():
+            for code, text in findings:
+                visits.add_problem(store, vid, text, code)
+
+        self._write(add_all, reload=True)
+
+    def _add_typed_problem(self) -> None:
+        text = self.ui.problemInput.text().strip()
+        if text:
+            self.ui.problemInput.clear()
+            self.add_problems([(None, text)])
+
+    def pick_problems(self) -> ProblemPicker | None:
+        if self.detail is None:
+            return None
+        findings = [(c, a.problem.strip()) for c, a in sorted(self.detail.assessments.items(),
+                                                              key=lambda kv: [int(x) for x in kv[0].split(".")])
+                    if a.problem.strip()]
+        dialog = ProblemPicker(findings, {p.text for p in self.problemModel.rows()}, self)
+        dialog.picked.connect(self.add_problems)
+        dialog.open()
+        return dialog
+
+    def add_plan_row(self, measure: str, **values) -> None:
+        vid, store = self.visit_id, self.ctx.store
+        self._write(lambda: visits.add_plan_row(store, vid, measure=measure, **values), reload=True)
+
+    def _add_typed_plan_row(self) -> None:
+        text = self.ui.planMeasureInput.text().strip()
+        if text:
+            self.ui.planMeasureInput.clear()
+            self.add_plan_row(text)
+
+    def _selected_row(self, view) -> int:
+        index = view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _move(self, kind: str, view, delta: int) -> None:
+        model = self.problemModel if kind == "problem" else self.planModel
+        row = self._selected_row(view)
+        target = row + delta
+        if row < 0 or not 0 <= target < model.rowCount():
+            return
+        row_id = model.rows()[row].id
+        self._write(lambda: visits.move_row(self.ctx.store, kind, row_id, target), reload=True)
+        view.setCurrentIndex(model.index(target, 0))
+
+    def _remove(self, kind: str, view) -> None:
+        model = self.problemModel if kind == "problem" else self.planModel
+        row = self._selected_row(view)
+        if row >= 0:
+            row_id = model.rows()[row].id
+            self._write(lambda: visits.remove_row(self.ctx.store, kind, row_id), reload=True)
+
+    def finalize_visit(self) -> None:
+        if self.visit_id:
+            self.commit_pending(wait=False)
+            vid = self.visit_id
+            self._write(lambda: visits.finalize(self.ctx.store, vid), reload=True)
+
+    def reopen_visit(self, reason: str) -> None:
+        if self.visit_id:
+            vid = self.visit_id
+            self._write(lambda: visits.reopen(self.ctx.store, vid, reason), reload=True)
+
+    def commit_pending(self, wait: bool = True) -> None:
+        """Save 总体评价 still being typed and (by default) wait for the worker."""
+        self.summarySaver.flush()
+        if wait:
+            self.ctx.tasks.flush()
+
+    # --- plumbing ------------------------------------------------------------------
+    def _write(self, fn, reload: bool = False) -> None:
+        vid = self.visit_id
+
+        def done(_):
+            emit(self.visitChanged, vid)
+            if reload and vid == self.visit_id:
+                self.reload()
+
+        self._run(fn, done, self._write_failed)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self.show_error(str(exc))
+        self.reload()  # show what is really stored (e.g. the visit was finalized elsewhere)
+
+    def show_error(self, message: str) -> None:
+        self.errorLabel.setText(message)
+        self.errorLabel.show()
+        self._error_timer.start()
+
+    def _run(self, fn, on_done=None, on_error=None) -> None:
+        self.ctx.tasks.run(fn, guarded(self, on_done), guarded(self, on_error or (lambda e: self.show_error(str(e)))))

@@ -1,0 +1,215 @@
+"""Models behind the 评价总结 page.
+
+``GoalTableModel`` is read-only (scores come from ``core.scoring``). The
+problem list and the plan table are editable: ``setData`` updates the row at
+once and emits ``edited(row_id, field, value)``; the page turns that into a
+service call on the worker. The models never touch the database themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from ..core.checklist import Scale
+from ..core.scoring import Result, Score, band, display_index, display_level
+from ..services.dto import PlanRow, ProblemData
+from .signals import emit
+
+RED = QColor("#c0392b")
+GREEN = QColor("#2e7d32")
+
+
+def _delta(now: Score, before: Score | None) -> str:
+    if before is None or now.level is None or before.level is None:
+        return "—"
+    d = now.level - before.level
+    return f"{d:+.1f}"
+
+
+class GoalTableModel(QAbstractTableModel):
+    """One row per 培育目标 and a last row 总体; previous-visit columns for a follow-up."""
+
+    BASE = ("培育目标", "得分", "指数", "等级", "否决项")
+    COMPARE = ("上次得分", "变化")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, Score, tuple[str, ...], Score | None]] = []
+        self._scale: Scale | None = None
+        self._compare = False
+
+    def set_result(self, result: Result, scale: Scale, previous: Result | None = None) -> None:
+        self.beginResetModel()
+        self._scale, self._compare = scale, previous is not None
+        before = {g.code: g.score for g in previous.goals} if previous else {}
+        self._rows = [(f"{g.code} {g.title}", g.score, g.failed_checks, before.get(g.code)) for g in result.goals]
+        self._rows.append(("总体", result.overall, result.failed_checks, previous.overall if previous else None))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.BASE) + (len(self.COMPARE) if self._compare else 0)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.BASE + self.COMPARE)[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        title, score, failed, before = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            named = band(score, self._scale)
+            return (title, display_level(score), display_index(score), named.name if named else "—",
+                    "、".join(failed) if failed else "", display_level(before) if before else "—",
+                    _delta(score, before))[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 4 and failed:
+                return RED
+            if col == 6 and before is not None and score.level is not None and before.level is not None:
+                return GREEN if score.level >= before.level else RED
+        if role == Qt.ItemDataRole.FontRole and index.row() == len(self._rows) - 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3, 5, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and failed:
+            return "否决项未通过：" + "、".join(failed)
+        return None
+
+
+class ProblemListModel(QAbstractListModel):
+    """主要问题, in order; edited in place."""
+
+    edited = Signal(str, str)  # problem id, new text
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ProblemData] = []
+        self.read_only = False
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ProblemData]:
+        return list(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {p.text}" + (f"（{p.item_code}）" if p.item_code else "")
+        if role == Qt.ItemDataRole.EditRole:
+            return p.text
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        text = str(value).strip()
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not text:
+            return False
+        p = self._rows[index.row()]
+        if text == p.text:
+            return False
+        self._rows[index.row()] = replace(p, text=text)
+        emit(self.dataChanged, index, index)
+        emit(self.edited, p.id, text)
+        return True
+
+
+class PlanTableModel(QAbstractTableModel):
+    """一企一策: 措施, 责任部门, 时限, 预期成效 — edited cell by cell."""
+
+    FIELDS = ("measure", "department", "deadline", "expected_outcome")
+    HEADERS = ("措施", "责任部门", "时限", "预期成效")
+    edited = Signal(str, str, str)  # row id, field, value
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[PlanRow] = []
+        self.read_only = False
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[PlanRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.FIELDS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                                                Qt.ItemDataRole.ToolTipRole):
+            return None
+        return getattr(self._rows[index.row()], self.FIELDS[index.column()]) or ""
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        field, text = self.FIELDS[index.column()], str(value).strip()
+        row = self._rows[index.row()]
+        if field == "measure" and not text:
+            return False  # a plan row needs its 措施; keep the old one
+        if getattr(row, field) == text:
+            return False
+        self._rows[index.row()] = replace(row, **{field: text})
+        emit(self.dataChanged, index, index)
+        emit(self.edited, row.id, field, text)
+        return True
+
+
+class UnratedListModel(QAbstractListModel):
+    """Items still to rate (or to check), each naming its code and requirement."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def code(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            code, text = self._rows[index.row()]
+            return f"{code}  {text}"
+        return None

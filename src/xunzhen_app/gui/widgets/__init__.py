@@ -1,0 +1,1 @@
+"""Small reusable widgets (no business logic: they show data and emit signals)."""

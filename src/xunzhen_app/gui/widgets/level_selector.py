@@ -1,0 +1,88 @@
+"""Big, touch-friendly level buttons that show each level's descriptor.
+
+One button per level (1–5) plus 不适用 (value 0). Each button carries its
+number and name in bold and the descriptor wrapped beneath, so the expert
+reads the rubric while choosing. The widget only reports the choice
+(``levelChosen``); the page decides what to store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from ..signals import emit
+
+NOT_APPLICABLE = 0
+_STYLE = """
+QPushButton#levelButton { text-align: left; border: 1px solid #b9c3cf; border-radius: 6px; background: #f7f9fb; }
+QPushButton#levelButton:hover { border-color: #4a7bb7; }
+QPushButton#levelButton:checked { background: #dce9f8; border: 2px solid #2f6db5; }
+QPushButton#levelButton:disabled { color: #666; }
+"""
+
+
+class _LevelButton(QPushButton):
+    """A checkable button laid out with labels, so the descriptor can wrap."""
+
+    def __init__(self, value: int, title: str, descriptor: str, parent=None):
+        super().__init__(parent)
+        self.value = value
+        self.setObjectName("levelButton")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # digits go to the page, not the button
+        self.setMinimumHeight(54)  # finger-sized on a touch screen
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.descriptor = QLabel(descriptor)
+        self.descriptor.setWordWrap(True)
+        for label in (self.title, self.descriptor):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setToolTip(f"{title}：{descriptor}")
+
+
+class LevelSelector(QWidget):
+    levelChosen = Signal(int)  # 1–5, or NOT_APPLICABLE
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet(_STYLE)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(6)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # so "nothing chosen" can be shown
+        self._group.idClicked.connect(self._clicked)
+        self._buttons: dict[int, _LevelButton] = {}
+
+    def set_levels(self, options: list[tuple[int, str, str]]) -> None:
+        """options: (value, title, descriptor); laid out two per row to save height at 1366×768."""
+        for button in self._buttons.values():
+            self._group.removeButton(button)
+            button.deleteLater()
+        self._buttons.clear()
+        for n, (value, title, descriptor) in enumerate(options):
+            button = _LevelButton(value, title, descriptor, self)
+            self._buttons[value] = button
+            self._group.addButton(button, value)
+            self._grid.addWidget(button, n // 2, n % 2)
+
+    def set_current(self, value: int | None) -> None:
+        for v, button in self._buttons.items():
+            button.setChecked(v == value)
+
+    def current(self) -> int | None:
+        return next((v for v, b in self._buttons.items() if b.isChecked()), None)
+
+    def button(self, value: int) -> QPushButton:
+        return self._buttons[value]
+
+    def _clicked(self, value: int) -> None:
+        # Keep the display on the stored value until the page confirms it.
+        emit(self.levelChosen, value)

@@ -1,0 +1,486 @@
+"""巡诊工作台: the checklist tree on the left, the open item on the right.
+
+Every edit is shown at once and written at once: a level change or an
+autosaved text becomes an undo command (``workbench_commands``) whose
+redo/undo update the screen and queue the service call on the worker thread
+(``ctx.tasks``), which keeps edits in order. ``commit_pending()`` flushes text
+still being typed and waits for the worker — the main window calls it before
+closing so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from ..core.checklist import GUIDANCE_LABELS, Item
+from ..core.domain import VisitStatus
+from ..core.errors import FinalizedError
+from ..core.scoring import item_complete, progress
+from ..services import visits
+from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
+from .autosave import TextAutosave
+from .context import AppContext
+from .forms.ui_item_page import Ui_ItemPage
+from .guarded import guarded
+from .widgets.level_selector import NOT_APPLICABLE, LevelSelector
+from .widgets.locked_banner import LockedBanner
+from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
+from .workbench_commands import RatingCommand, TextCommand
+from .workbench_model import ChecklistTreeModel
+from .signals import emit
+
+TEXT_FIELDS = ("evidence", "problem", "suggestion")
+LEVEL_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}  # 1–5 a level, 0 不适用
+
+
+class WorkbenchPage(QWidget):
+    visitChanged = Signal(str)  # an edit of this visit was committed
+    itemShown = Signal(str)  # the item now open (for a status bar)
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit_id: str | None = None
+        self.detail: VisitDetail | None = None
+        self._assess: dict[str, AssessmentData] = {}
+        self._attachments: list[AttachmentInfo] = []
+        self._code: str | None = None
+        self._locked = False
+        self.undo_stack = QUndoStack(self)
+        self._build()
+
+    # --- construction ------------------------------------------------------
+    def _build(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.banner = LockedBanner(self)
+        self.banner.reopenRequested.connect(self.reopen_visit)
+        outer.addWidget(self.banner)
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.errorLabel.hide()
+        outer.addWidget(self.errorLabel)
+        self._error_timer = QTimer(self, singleShot=True, interval=10000)
+        self._error_timer.timeout.connect(self.errorLabel.hide)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(self.splitter, 1)
+        self.model = ChecklistTreeModel(self)
+        self.tree = QTreeView(self.splitter)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree.installEventFilter(self)  # digits rate the item even when the tree has focus
+
+        self.itemPage = QWidget(self.splitter)
+        self.ui = Ui_ItemPage()
+        self.ui.setupUi(self.itemPage)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 700])
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        self.ui.requirementLabel.setFont(big)
+        bold = QFont(big)
+        bold.setBold(True)
+        self.ui.codeLabel.setFont(bold)
+
+        self.selector = LevelSelector(self.ui.levelBox)
+        self.ui.levelLayout.addWidget(self.selector)
+        self.selector.levelChosen.connect(self.choose_level)
+        self.ui.checkBox.setStyleSheet(
+            "QPushButton:checked#checkPassButton { background: #d7f0dd; border: 2px solid #2e8b57; }"
+            "QPushButton:checked#checkFailButton { background: #f9d9d6; border: 2px solid #c0392b; }"
+            "QPushButton:checked#checkClearButton { background: #e8ecf0; border: 2px solid #8a96a3; }")
+        for button, value in ((self.ui.checkPassButton, True), (self.ui.checkFailButton, False),
+                              (self.ui.checkClearButton, None)):
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
+        self.autosaves = {}
+        for name in TEXT_FIELDS:
+            editor = getattr(self.ui, f"{name}Edit")
+            editor.installEventFilter(self)  # Ctrl+Z/Y go to the page's undo stack
+            self.autosaves[name] = TextAutosave(editor, self._text_committed, self)
+
+        self.attachmentModel = AttachmentListModel(self)
+        self.ui.attachmentView.setModel(self.attachmentModel)
+        self.ui.attachmentView.setGridSize(self.ui.attachmentView.iconSize() + self.ui.attachmentView.iconSize() / 3)
+        self.ui.attachmentView.doubleClicked.connect(lambda idx: self.open_attachment(idx.row()))
+        self.ui.addAttachmentButton.clicked.connect(self._pick_files)
+        self.ui.openAttachmentButton.clicked.connect(lambda: self.open_attachment(self._selected_attachment()))
+        self.ui.removeAttachmentButton.clicked.connect(self._remove_selected_attachment)
+
+        self.ui.prevButton.clicked.connect(lambda: self.step(-1))
+        self.ui.nextButton.clicked.connect(lambda: self.step(1))
+        self.ui.nextUnratedButton.clicked.connect(self.next_unrated)
+        self._shortcut("Ctrl+Down", lambda: self.step(1))
+        self._shortcut("Ctrl+PgDown", lambda: self.step(1))
+        self._shortcut("Ctrl+Up", lambda: self.step(-1))
+        self._shortcut("Ctrl+PgUp", lambda: self.step(-1))
+        self._shortcut("F3", self.next_unrated)
+
+        self.undoAction = QAction("撤销", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.redoAction = QAction("重做", self)
+        self.redoAction.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action, slot in ((self.undoAction, self.undo), (self.redoAction, self.redo)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.undo_stack.canUndoChanged.connect(lambda ok: self.undoAction.setEnabled(ok and not self._locked))
+        self.undo_stack.canRedoChanged.connect(lambda ok: self.redoAction.setEnabled(ok and not self._locked))
+        self._show_item(None)
+
+    def _shortcut(self, keys: str, slot) -> None:
+        sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.activated.connect(slot)
+
+    # --- opening -------------------------------------------------------------
+    def open_visit(self, visit_id: str, code: str | None = None) -> None:
+        """Load a visit (on the worker) and show ``code`` or its first unrated item."""
+        self.commit_pending(wait=False)
+        if visit_id != self.visit_id:
+            self.undo_stack.clear()
+        self.visit_id = visit_id
+        self._run(lambda: visits.get_visit(self.ctx.store, visit_id), lambda d: self._loaded(d, code))
+
+    def show_item(self, code: str) -> None:
+        """Open one item (e.g. from the summary's list of unrated items)."""
+        if self.detail is not None:
+            self._select(code)
+
+    def current_code(self) -> str | None:
+        return self._code
+
+    def _loaded(self, detail: VisitDetail, code: str | None) -> None:
+        if detail.row.id != self.visit_id:
+            return  # a newer open_visit overtook this one
+        self.detail = detail
+        self._assess = dict(detail.assessments)
+        self._attachments = list(detail.attachments)
+        self._locked = detail.row.status == VisitStatus.FINALIZED
+        self.model.set_template(detail.template, self._ratings())
+        self.tree.expandAll()
+        self.banner.set_finalized(detail.finalized_at if self._locked else None)
+        self._apply_lock()
+        codes = self.model.item_codes()
+        want = code or self._code
+        if want not in codes:
+            unrated = [c for c in codes if not self._complete(c)]
+            want = unrated[0] if unrated else (codes[0] if codes else None)
+        self._code = None  # force a refresh of the item page
+        self._select(want)
+        self._update_progress()
+
+    def _apply_lock(self) -> None:
+        editable = not self._locked
+        self.selector.setEnabled(editable)
+        for button in (self.ui.checkPassButton, self.ui.checkFailButton, self.ui.checkClearButton,
+                       self.ui.addAttachmentButton, self.ui.removeAttachmentButton):
+            button.setEnabled(editable)
+        for name in TEXT_FIELDS:
+            getattr(self.ui, f"{name}Edit").setReadOnly(not editable)
+        self.setAcceptDrops(editable)
+        self.undoAction.setEnabled(editable and self.undo_stack.canUndo())
+        self.redoAction.setEnabled(editable and self.undo_stack.canRedo())
+
+    # --- navigation ----------------------------------------------------------
+    def _select(self, code: str | None) -> None:
+        index = self.model.index_for_code(code) if code else None
+        if index is not None and index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+        self._show_item(code)
+
+    def _tree_current_changed(self, current, _previous) -> None:
+        code = self.model.code_at(current)
+        if code and self.detail and code in self.model.item_codes():
+            self._show_item(code)
+
+    def step(self, delta: int) -> None:
+        codes = self.model.item_codes()
+        if not codes:
+            return
+        n = codes.index(self._code) if self._code in codes else -delta
+        self._select(codes[max(0, min(len(codes) - 1, n + delta))])
+
+    def next_unrated(self) -> None:
+        codes = self.model.item_codes()
+        start = codes.index(self._code) if self._code in codes else -1
+        for k in range(1, len(codes) + 1):
+            code = codes[(start + k) % len(codes)]
+            if not self._complete(code):
+                self._select(code)
+                return
+
+    # --- the item page --------------------------------------------------------
+    def _item(self, code: str) -> Item:
+        return self.detail.template.item(code)
+
+    def _show_item(self, code: str | None) -> None:
+        if code == self._code and code is not None:
+            return
+        for saver in self.autosaves.values():
+            saver.flush()  # text typed for the previous item is saved under that item
+        self._code = code
+        has = code is not None and self.detail is not None
+        self.ui.scrollArea.setEnabled(has)
+        if not has:
+            self.ui.codeLabel.setText("请选择左侧的检查条目")
+            self.ui.requirementLabel.clear()
+            self.ui.guidanceLabel.clear()
+            self.ui.checkBox.hide()
+            self.selector.set_levels([])
+            for name, saver in self.autosaves.items():
+                saver.load(None, "")
+            self.attachmentModel.set_rows([])
+            return
+        item, scale = self._item(code), self.detail.template.scale
+        goal = self.detail.template.goal_of(code)
+        self.ui.codeLabel.setText(f"{code}　{goal.title}")
+        self.ui.requirementLabel.setText(item.text)
+        self.ui.guidanceLabel.setText("<br>".join(
+            f"<b>{GUIDANCE_LABELS[k]}：</b>{html.escape(v)}" for k, v in item.guidance.items() if k in GUIDANCE_LABELS))
+        options = [(lv.level, f"{lv.level}　{lv.name}", item.descriptor(lv.level, scale)) for lv in scale.levels]
+        options.append((NOT_APPLICABLE, f"0　{scale.not_applicable}", "本条目不适用于该企业，不参与计分"))
+        self.selector.set_levels(options)
+        self.ui.checkBox.setVisible(item.check is not None)
+        if item.check is not None:
+            self.ui.checkTextLabel.setText(item.check.text + ("（未通过即为否决项）" if item.check.veto else ""))
+        a = self._assess.get(code) or AssessmentData(code)
+        for name, saver in self.autosaves.items():
+            saver.load((code, name), getattr(a, name))
+        self._show_rating(code)
+        self.attachmentModel.set_rows([x for x in self._attachments if x.item_code == code])
+        for info in self.attachmentModel.rows():
+            self._load_thumbnail(info)
+        self.ui.scrollArea.verticalScrollBar().setValue(0)
+        emit(self.itemShown, code)
+
+    def _show_rating(self, code: str) -> None:
+        if code != self._code:
+            return
+        a = self._assess.get(code) or AssessmentData(code)
+        self.selector.set_current(NOT_APPLICABLE if a.not_applicable else a.level)
+        self.ui.checkPassButton.setChecked(a.check_passed is True)
+        self.ui.checkFailButton.setChecked(a.check_passed is False)
+        self.ui.checkClearButton.setChecked(a.check_passed is None)
+        self.ui.completeLabel.setText("✔ 已完成" if self._complete(code) else "○ 未完成")
+        self.ui.completeLabel.setStyleSheet("color: #2e8b57;" if self._complete(code) else "color: #8a96a3;")
+
+    def _ratings(self):
+        return {c: a.rating for c, a in self._assess.items()}
+
+    def _complete(self, code: str) -> bool:
+        a = self._assess.get(code)
+        return item_complete(self._item(code), a.rating if a else None)
+
+    def _update_progress(self) -> None:
+        done, total = progress(self.detail.template, self._ratings()) if self.detail else (0, 0)
+        self.ui.progressLabel.setText(f"已评 {done}/{total}")
+
+    # --- edits: from the user to an undo command ------------------------------
+    def _value(self, code: str) -> tuple:
+        a = self._assess.get(code) or AssessmentData(code)
+        return (a.level, a.not_applicable, a.check_passed)
+
+    def _refuse_if_locked(self) -> bool:
+        if self._locked:
+            self.show_error("本巡诊已定稿，不能修改；请先“重新打开”。")
+            self._show_rating(self._code)
+        return self._locked
+
+    def choose_level(self, value: int) -> None:
+        """1–5 sets the level, 0 (NOT_APPLICABLE) marks the item 不适用."""
+        code = self._code
+        if code is None or self._refuse_if_locked():
+            return
+        old = self._value(code)
+        new = (None, True, old[2]) if value == NOT_APPLICABLE else (value, False, old[2])
+        if new == old:
+            self._show_rating(code)
+            return
+        self.undo_stack.push(RatingCommand(self, code, old, new))
+
+    def choose_check(self, passed: bool | None) -> None:
+        code = self._code
+        if code is None or self._item(code).check is None or self._refuse_if_locked():
+            return
+        old = self._value(code)
+        new = (old[0], old[1], passed)
+        if new != old:
+            self.undo_stack.push(RatingCommand(self, code, old, new))
+        self._show_rating(code)
+
+    def _text_committed(self, key, old: str, new: str) -> None:
+        if self._locked or key is None:
+            return
+        code, name = key
+        self.undo_stack.push(TextCommand(self, code, name, old, new))
+
+    def undo(self) -> None:
+        self.commit_pending(wait=False)
+        if not self._locked:
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_pending(wait=False)
+        if not self._locked:
+            self.undo_stack.redo()
+
+    # --- edits: from an undo command to the screen and the database ------------
+    def apply_rating(self, code: str, value: tuple) -> None:
+        level, na, check = value
+        self._assess[code] = replace(self._assess.get(code) or AssessmentData(code),
+                                     level=level, not_applicable=na, check_passed=check)
+        self.model.set_ratings(self._ratings())
+        self._show_rating(code)
+        self._update_progress()
+        kwargs = {"level": level, "not_applicable": na}
+        if self._item(code).check is not None:
+            kwargs["check_passed"] = check
+        store, vid = self.ctx.store, self.visit_id
+        self._write(lambda: visits.rate_item(store, vid, code, **kwargs))
+
+    def apply_text(self, code: str, name: str, text: str) -> None:
+        self._assess[code] = replace(self._assess.get(code) or AssessmentData(code), **{name: text})
+        if code == self._code:
+            self.autosaves[name].show_committed(text)
+        store, vid = self.ctx.store, self.visit_id
+        self._write(lambda: visits.set_item_text(store, vid, code, name, text))
+
+    def _write(self, fn) -> None:
+        vid = self.visit_id
+        self._run(fn, lambda _r: emit(self.visitChanged, vid), self._write_failed)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self.show_error(str(exc))
+        # The screen ran ahead of the database: reload what is really stored.
+        if isinstance(exc, FinalizedError):
+            self.undo_stack.clear()
+        if self.visit_id:
+            self.open_visit(self.visit_id, self._code)
+
+    def commit_pending(self, wait: bool = True) -> None:
+        """Save text still being typed and (by default) wait until every edit is committed."""
+        for saver in self.autosaves.values():
+            saver.flush()
+        if wait:
+            self.ctx.tasks.flush()
+
+    # --- finalize / reopen -------------------------------------------------------
+    def reopen_visit(self, reason: str) -> None:
+        vid = self.visit_id
+        if vid is None:
+            return
+
+        def done(_):
+            emit(self.visitChanged, vid)
+            self.open_visit(vid, self._code)
+
+        self._run(lambda: visits.reopen(self.ctx.store, vid, reason), done)
+
+    # --- attachments -------------------------------------------------------------
+    def _pick_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "添加照片或文件", "",
+            "照片和文档 (*.jpg *.jpeg *.png *.bmp *.gif *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;所有文件 (*)")
+        self.add_files([Path(f) for f in files])
+
+    def add_files(self, files: list[Path]) -> None:
+        code, vid = self._code, self.visit_id
+        if not files or code is None or self._refuse_if_locked():
+            return
+        for path in files:
+            self._run(lambda p=path: visits.add_attachment(self.ctx.store, vid, p, code), self._attachment_added)
+
+    def _attachment_added(self, info: AttachmentInfo) -> None:
+        self._attachments.append(info)
+        if info.item_code == self._code:
+            self.attachmentModel.append(info)
+            self._load_thumbnail(info)
+        emit(self.visitChanged, self.visit_id)
+
+    def _load_thumbnail(self, info: AttachmentInfo) -> None:
+        if is_image(info) and not self.attachmentModel.has_thumbnail(info.sha256):
+            self._run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256),
+                      lambda data: self.attachmentModel.set_thumbnail(info.sha256, thumbnail(data)))
+
+    def _selected_attachment(self) -> int:
+        index = self.ui.attachmentView.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def open_attachment(self, row: int) -> None:
+        if row < 0:
+            return
+        info = self.attachmentModel.info(row)
+        self._run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256), lambda data: open_original(info, data))
+
+    def _remove_selected_attachment(self) -> None:
+        row = self._selected_attachment()
+        if row < 0 or self._refuse_if_locked():
+            return
+        info = self.attachmentModel.info(row)
+
+        def done(_):
+            self._attachments = [a for a in self._attachments if a.id != info.id]
+            self.attachmentModel.remove(info.id)
+            emit(self.visitChanged, self.visit_id)
+
+        self._run(lambda: visits.remove_attachment(self.ctx.store, info.id), done)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and not self._locked and self._code:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files([f for f in files if f.is_file()])
+        event.acceptProposedAction()
+
+    # --- keys and errors -----------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if self._level_key(event):
+            return
+        super().keyPressEvent(event)
+
+    def _level_key(self, event) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in LEVEL_KEYS and mods == Qt.KeyboardModifier.NoModifier and self._code:
+            self.choose_level(LEVEL_KEYS[event.key()])
+            return True
+        return False
+
+    def eventFilter(self, obj, event) -> bool:
+        et = event.type()
+        if obj is self.tree and et == QEvent.Type.KeyPress and self._level_key(event):
+            return True
+        if obj is not self.tree and et == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()):
+            # Let the page's undo actions have Ctrl+Z/Y instead of the editor's own
+            # per-widget undo, so one stack covers levels and texts alike.
+            event.ignore()
+            return True
+        return super().eventFilter(obj, event)
+
+    def show_error(self, message: str) -> None:
+        self.errorLabel.setText(message)
+        self.errorLabel.show()
+        self._error_timer.start()
+
+    def _run(self, fn, on_done=None, on_error=None) -> None:
+        self.ctx.tasks.run(fn, guarded(self, on_done), guarded(self, on_error or (lambda e: self.show_error(str(e)))))

@@ -1,0 +1,26 @@
+"""Shared set-up for the workbench/summary GUI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from xunzhen_app.gui.context import AppContext
+from xunzhen_app.gui.tasks import TaskRunner
+from xunzhen_app.services import enterprises, visits
+from xunzhen_app.services.dto import EnterpriseInput
+
+
+def make_ctx(store, tmp_path) -> AppContext:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(store=store, tasks=TaskRunner(), settings=settings)
+
+
+def new_visit(store) -> str:
+    e = enterprises.create_enterprise(store, EnterpriseInput(name="测试机械有限公司", city="太原市"))
+    return visits.create_visit(store, visits.NewVisit(enterprise_id=e.id)).id
+
+
+def settle(qtbot, ctx) -> None:
+    """Wait for the worker, then let its queued callbacks run on the GUI thread."""
+    ctx.tasks.flush()
+    qtbot.wait(20)

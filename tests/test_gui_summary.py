@@ -1,0 +1,109 @@
+"""评价总结: goal table and radar, problems and plan rows persist, 定稿 and 重新打开."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from gui_helpers import make_ctx, new_visit, settle
+from xunzhen_app.gui.summary import SummaryPage
+from xunzhen_app.gui.workbench import WorkbenchPage
+from xunzhen_app.services import visits
+
+
+def _page(qtbot, ctx, visit_id, size=(1180, 700)):
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    page.open_visit(visit_id)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    return page
+
+
+def _not_blank(widget) -> bool:
+    image = widget.grab().toImage()
+    first = image.pixelColor(0, 0)
+    step = max(1, image.width() // 40)
+    return any(image.pixelColor(x, y) != first
+               for x in range(0, image.width(), step) for y in range(0, image.height(), step))
+
+
+def test_goal_rows_radar_and_unrated_items(qtbot, store, tmp_path):
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    visits.rate_item(store, vid, "1.1.1", level=4)
+    visits.rate_item(store, vid, "3.1.1", level=3, check_passed=False)
+    page = _page(qtbot, ctx, vid)
+    model = page.goalModel
+    assert model.rowCount() == 6 + 1  # six goals and 总体
+    assert model.index(0, 1).data() == "4.0（暂定）"
+    assert model.index(2, 4).data() == "3.1.1"
+    assert model.index(2, 4).data(9) == QColor("#c0392b")  # ForegroundRole: 否决项 in red
+    assert "否决项未通过" in page.ui.overallLabel.text()
+    assert page.unratedModel.rowCount() == 22
+    assert _not_blank(page.radar)
+
+    requested = []
+    page.itemRequested.connect(lambda v, c: requested.append((v, c)))
+    page.ui.tabs.setCurrentWidget(page.ui.unratedTab)
+    page.ui.unratedView.clicked.emit(page.unratedModel.index(0))
+    assert requested == [(vid, "1.1.2")]
+
+
+def test_summary_problems_and_plan_persist(qtbot, store, tmp_path):
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    visits.set_item_text(store, vid, "1.1.2", "problem", "制度未及时修订")
+    page = _page(qtbot, ctx, vid)
+    page.ui.summaryEdit.setPlainText("总体规范")
+    page.ui.planMeasureInput.setText("建立质量数据平台")
+    page.ui.addPlanButton.click()
+    qtbot.waitUntil(lambda: page.planModel.rowCount() == 1, timeout=5000)
+    assert page.planModel.setData(page.planModel.index(0, 1), "信息中心")
+
+    dialog = page.pick_problems()
+    assert dialog.model.rowCount() == 1
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.problemModel.rowCount() == 1, timeout=5000)
+    page.add_problems([(None, "品牌投入不足")])
+    qtbot.waitUntil(lambda: page.problemModel.rowCount() == 2, timeout=5000)
+    page.ui.problemView.setCurrentIndex(page.problemModel.index(1))
+    page.ui.problemUpButton.click()
+    page.commit_pending()
+    settle(qtbot, ctx)
+
+    detail = visits.get_visit(store, vid)
+    assert detail.summary == "总体规范"
+    assert [(p.department, p.measure) for p in detail.plan] == [("信息中心", "建立质量数据平台")]
+    assert [(p.text, p.item_code) for p in detail.problems] == [("品牌投入不足", None), ("制度未及时修订", "1.1.2")]
+
+
+def test_finalize_locks_and_reopen_keeps_reason(qtbot, store, tmp_path):
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    page = _page(qtbot, ctx, vid)
+    page.ui.finalizeButton.click()
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
+    assert page.ui.summaryEdit.isReadOnly() and not page.ui.addPlanButton.isEnabled()
+    assert visits.get_visit(store, vid).row.status == "已定稿"
+
+    page.banner.reopenRequested.emit("补充现场照片")  # what the banner sends after asking
+    qtbot.waitUntil(lambda: not page.banner.isVisible(), timeout=5000)
+    assert not page.ui.summaryEdit.isReadOnly()
+    assert any(h.reason == "补充现场照片" for h in visits.history(store, vid))
+
+
+def test_both_pages_render_demo_data_at_1366x768(qtbot, demo_store, tmp_path):
+    ctx = make_ctx(demo_store, tmp_path)
+    follow_up = next(r for r in visits.list_visits(demo_store) if r.stage != "前期巡诊")
+    summary = _page(qtbot, ctx, follow_up.id, size=(1366, 768))
+    assert summary.goalModel.columnCount() == 7  # 上次得分 and 变化 beside the current scores
+    assert _not_blank(summary.radar)
+    workbench = WorkbenchPage(ctx)
+    qtbot.addWidget(workbench)
+    workbench.resize(1366, 768)
+    workbench.show()
+    workbench.open_visit(follow_up.id, "1.1.2")
+    qtbot.waitUntil(lambda: workbench.current_code() == "1.1.2", timeout=5000)
+    qtbot.waitUntil(lambda: workbench.attachmentModel.rowCount() >= 1, timeout=5000)
+    assert not workbench.grab().isNull() and not summary.grab().isNull()
