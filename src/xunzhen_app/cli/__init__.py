@@ -8,13 +8,16 @@ desktop workbench opens.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from .. import APP_NAME, __version__
 from ..core.errors import UserError
-from . import backup_cmds, checklist_cmds, data_cmds
 
-COMMAND_GROUPS = (checklist_cmds, data_cmds, backup_cmds)
+# Modules of this package, imported only when a subcommand is parsed: they load
+# SQLAlchemy (~0.7 s), and a bare `xunzhen` shows its window before that.
+COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "backup_cmds", "report_cmds", "screenshots_cmds", "keys_cmds",
+                  "package_cmds")
 EXIT_USAGE, EXIT_BAD_INPUT = 1, 2
 
 
@@ -39,15 +42,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xunzhen", description=f"{APP_NAME} — 质量巡诊离线工作台", parents=[common])
     parser.add_argument("--version", action="version", version=f"{APP_NAME} xunzhen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for group in COMMAND_GROUPS:
-        group.register(sub, common)
+    for name in COMMAND_GROUPS:
+        importlib.import_module(f"{__package__}.{name}").register(sub, common)
     return parser
+
+
+def _bare_gui_options(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when nothing else was given (`xunzhen [--data-dir D] [--db URL]`), else None."""
+    quiet = argparse.ArgumentParser(add_help=False, parents=[_global_options()], exit_on_error=False)
+    try:
+        options, rest = quiet.parse_known_args(argv)
+    except argparse.ArgumentError:  # a malformed option: the full parser explains it
+        return None
+    return None if rest else options
 
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    gui = _bare_gui_options(sys.argv[1:] if argv is None else argv)
+    if gui is not None:
+        from ..gui.app import run_gui
+
+        return run_gui(getattr(gui, "data_dir", None), getattr(gui, "db", None))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

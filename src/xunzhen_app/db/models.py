@@ -210,3 +210,105 @@ class Attachment(Tracked, Base):
     size: Mapped[int] = mapped_column(Integer)
 
     visit: Mapped[Visit] = relationship(back_populates="attachments")
+
+
+# --- Exchange packages (issue 5): assignments, key registry, merge bookkeeping ---
+
+
+class Assignment(Tracked, Base):
+    """The bureau's task: which expert visits which enterprise (sent in task packages)."""
+
+    __tablename__ = "assignment"
+
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="")
+    role: Mapped[str] = mapped_column(String(20), default="成员")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyCard(Base):
+    """A registered sender (专家库 key card); revoked cards stay, so old imports keep their meaning."""
+
+    __tablename__ = "key_card"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    signing_key: Mapped[str] = mapped_column(String(100))
+    encryption_key: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoke_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncBase(Base):
+    """The version of a record both sides last agreed on: tells 'they changed' from 'we changed'."""
+
+    __tablename__ = "sync_base"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class SyncConflict(Base):
+    """Both sides changed one record: ours stays in place, theirs is kept here until resolved."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    local_revision: Mapped[int] = mapped_column(Integer)
+    remote_revision: Mapped[int] = mapped_column(Integer)
+    remote_digest: Mapped[str] = mapped_column(String(64))
+    remote_data: Mapped[dict] = mapped_column(JSON)
+    package_id: Mapped[str] = mapped_column(String(36))
+    sender: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ImportLog(Base):
+    """One row per imported package with its report; the package id makes re-imports no-ops."""
+
+    __tablename__ = "import_log"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(64))
+    sender_name: Mapped[str] = mapped_column(String(60), default="")
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    report: Mapped[dict] = mapped_column(JSON)
+
+
+class ExportLog(Base):
+    """What was sent to whom: ``--since-last`` compares against the digests kept here."""
+
+    __tablename__ = "export_log"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    recipient: Mapped[str] = mapped_column(String(64), index=True, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # {visit_id: digest of the visit and its parts as sent}
+    visits: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Delivery(Base):
+    """A visit the recipient confirmed by a signed receipt (回执)."""
+
+    __tablename__ = "delivery"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(64), primary_key=True)
+    recipient_name: Mapped[str] = mapped_column(String(60), default="")
+    revision: Mapped[int] = mapped_column(Integer)
+    package_id: Mapped[str] = mapped_column(String(36))
+    delivered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -43,6 +43,11 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if parsed.get_driver_name() == "psycopg":
+        # psycopg prepares a statement after 5 runs and PostgreSQL may then keep a generic plan made
+        # while a table was still small (a sequential scan): measured, importing 1,000 packages into a
+        # new store slowed from 24 ms to 85 ms a package as the tables grew. Plan every statement afresh.
+        return create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": None})
     return create_engine(url, pool_pre_ping=True)
 
 

@@ -1,18 +1,105 @@
-"""Starting the desktop workbench."""
+"""Starting the desktop workbench.
+
+Imports stay light until the window is up: report, spreadsheet and Alembic
+modules load only when a task needs them (the start-up benchmark checks).
+"""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_ID, APP_NAME, __version__
+from ..core.errors import UserError
+from ..paths import AppPaths, resolve_paths
+
+ORGANISATION = "Xunzhen"
+SETTINGS_FILE = "xunzhen-gui.ini"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, set up for high-DPI screens and the bundled CJK font."""
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scaling (125 %, 150 % are common on Windows laptops) without rounding blur.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    from .fonts import install_app_font
+    from .icons import app_icon
+
+    install_app_font(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def settings_for(paths: AppPaths) -> QSettings:
+    """Window state and preferences, kept in the data folder beside the database.
+
+    One data folder is one working set (the demo, a colleague's copy, a test's
+    temporary folder), so its window state and last visit travel with it and
+    never leak between them.
+    """
+    return QSettings(str(paths.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def open_context(data_dir: str | None = None, db_url: str | None = None, settings: QSettings | None = None,
+                 auto_backup: bool = True):
+    """Open the store (migrating it), take the due automatic backup, build the context."""
+    from ..db.backup import auto_backup_if_due
+    from ..db.store import open_store
+    from .context import AppContext
+    from .tasks import TaskRunner
+
+    paths = resolve_paths(data_dir).ensure()
+    store = open_store(paths, db_url)
+    backup_problem = None
+    try:
+        if auto_backup:
+            auto_backup_if_due(store)
+    except UserError as exc:  # a full disk must not keep the expert from working
+        backup_problem = exc
+    return AppContext(store, TaskRunner(), settings or settings_for(paths)), backup_problem
+
 
 def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Show the window frame at once, then open the store and fill in the pages."""
+    from PySide6.QtCore import QTimer
 
-    from .. import APP_NAME, __version__
+    from .main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel(f"{APP_NAME} {__version__}")
-    label.setWindowTitle(f"{APP_NAME} {__version__}")
-    label.resize(800, 600)
-    label.show()
-    return app.exec()
+    app = make_application()
+    paths = resolve_paths(data_dir).ensure()
+    window = MainWindow(settings=settings_for(paths))
+    window.show()
+    opened = []
+
+    def open_store_and_attach() -> None:
+        app.processEvents()  # paint "正在打开数据库…" before the import and migration check
+        try:
+            ctx, backup_problem = open_context(data_dir, db_url)
+        except UserError as exc:
+            window.show_loading_error(f"无法打开数据库：{exc}")
+            QMessageBox.critical(window, f"{APP_NAME}无法启动", f"无法打开数据库：\n{exc}")
+            app.exit(2)
+            return
+        opened.append(ctx)
+        window.attach(ctx)
+        if backup_problem is not None:
+            from .messages import show_error
+
+            show_error(window, "自动备份失败", backup_problem)
+
+    QTimer.singleShot(0, open_store_and_attach)
+    try:
+        return app.exec()
+    finally:
+        for ctx in opened:
+            ctx.tasks.flush()
+            ctx.store.close()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from ..db.store import Store
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # SQLAlchemy takes ~0.7 s to import; the window shows before the store opens
+    from ..db.store import Store
 
 
 @dataclass

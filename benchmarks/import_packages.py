@@ -1,0 +1,152 @@
+"""Benchmark: import 1,000 single-visit packages, then re-import them (a no-op).
+
+Targets (issue 5): import < 30 s, re-import < 10 s, on SQLite and on PostgreSQL.
+
+    uv run python benchmarks/import_packages.py [--count 1000] [--pg-url URL | --no-pg]
+
+Without --pg-url a private PostgreSQL server is started as in the tests
+(tests/pg.py). Each package is a realistic visit: every checklist item rated
+with evidence, problems, plan rows, a photo, and its history — made from one
+visit built through the services, re-keyed with fresh UUIDs and re-signed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from xunzhen_app.db.store import open_store  # noqa: E402
+from xunzhen_app.paths import AppPaths  # noqa: E402
+from xunzhen_app.services import experts, visits  # noqa: E402
+from xunzhen_app.services.exchange import signing  # noqa: E402
+from xunzhen_app.services.exchange.export import _seal, export_package  # noqa: E402
+from xunzhen_app.services.exchange.format import ATTACHMENT_DIR, DATA, sha256  # noqa: E402
+from xunzhen_app.services.exchange.merge import import_package, verify_package  # noqa: E402
+
+
+def template_package(root: Path):
+    from xunzhen_app.services import enterprises
+    from xunzhen_app.services.checklists import find_template
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    paths = AppPaths(root / "expert").ensure()
+    store = open_store(paths)
+    keys = signing.load_or_create_keys(paths, store)
+    me = experts.save_profile(store, "基准专家", "基准单位")
+    ent = enterprises.create_enterprise(store, EnterpriseInput(name="基准企业", city="太原市", cultivation_type="领军型"))
+    v = visits.create_visit(store, visits.NewVisit(enterprise_id=ent.id, team=(me.id,)))
+    for n, item in enumerate(find_template(paths).items()):
+        visits.rate_item(store, v.id, item.code, level=1 + n % 5)
+        visits.set_item_text(store, v.id, item.code, "evidence", f"证据材料 {item.code}：质量手册、记录抽查")
+    for n in range(3):
+        visits.add_problem(store, v.id, f"问题 {n}：质量目标未逐级分解")
+        visits.add_plan_row(store, v.id, measure=f"措施 {n}", department="质量部", deadline="2025 年底")
+    pkg = export_package(store, keys, visit_refs=[v.id])
+    verified = verify_package("template", pkg.data, keys)
+    store.close()
+    return keys, verified
+
+
+def rekey(data: dict, n: int) -> tuple[dict, dict[str, bytes]]:
+    """A copy of one visit's data with fresh ids, its own enterprise and its own photo."""
+    d = copy.deepcopy(data)
+    ids: dict[str, str] = {}
+
+    def new(old: str) -> str:
+        return ids.setdefault(old, str(uuid.uuid4()))
+
+    for section in ("enterprises", "visits", "visit_experts", "assessments", "problems", "plan_items",
+                    "attachments", "history"):
+        for row in d.get(section, []):
+            row["id"] = new(row["id"])
+    for section in ("visits", "visit_experts", "assessments", "problems", "plan_items", "attachments", "history"):
+        for row in d.get(section, []):
+            for col in ("visit_id", "enterprise_id"):
+                if col in row and row[col] in ids:
+                    row[col] = ids[row[col]]
+            if section == "history":
+                row["entity_id"] = ids.get(row["entity_id"], row["entity_id"])
+    d["enterprises"][0]["name"] = f"基准企业 {n:04d}"
+    photo = f"photo {n}".encode() * 100
+    for a in d["attachments"]:
+        a["sha256"], a["size"] = sha256(photo), len(photo)
+    return d, {ATTACHMENT_DIR + sha256(photo): photo}
+
+
+def run(label: str, url: str | None, files: list[Path], root: Path, sender_card) -> dict:
+    paths = AppPaths(root / f"bureau-{label}").ensure()
+    store = open_store(paths, url)
+    keys = signing.load_or_create_keys(paths, store)
+    with store.session() as s:
+        signing.register_card(s, sender_card)
+    t = time.perf_counter()
+    for f in files:
+        rep = import_package(store, keys, f)
+        assert rep.new and not rep.refused and not rep.conflicts, rep.summary()
+    first = time.perf_counter() - t
+    t = time.perf_counter()
+    for f in files:
+        assert import_package(store, keys, f).already_imported
+    again = time.perf_counter() - t
+    store.close()
+    return {"backend": label, "import_s": first, "reimport_s": again}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--pg-url")
+    ap.add_argument("--no-pg", action="store_true")
+    args = ap.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="xunzhen-bench-"))
+    keys, verified = template_package(root)
+    data = {k: [dict(r) for r in v] for k, v in verified.sections.items()}
+    import json
+
+    raw = json.loads(verified.raw.members[DATA])
+    t = time.perf_counter()
+    files = []
+    for n in range(args.count):
+        d, members = rekey(raw, n)
+        from xunzhen_app.services.exchange.format import canonical_json  # noqa: F401
+
+        _, blob = _seal(keys, "data", d, members, None)
+        f = root / "out" / f"p{n:04d}.xzp"
+        f.parent.mkdir(exist_ok=True)
+        f.write_bytes(blob)
+        files.append(f)
+    size = sum(f.stat().st_size for f in files) / len(files)
+    print(f"{args.count} packages written in {time.perf_counter() - t:.1f} s, "
+          f"{size / 1024:.0f} KiB each, {len(data['assessments'])} items rated per visit")
+    results = [run("sqlite", None, files, root, keys.card())]
+    server = None
+    if not args.no_pg:
+        url = args.pg_url
+        if url is None:
+            from pg import PgServer
+
+            server = PgServer()
+            url = server.create_database()
+        try:
+            results.append(run("postgresql", url, files, root, keys.card()))
+        finally:
+            if server:
+                server.stop()
+    for r in results:
+        ok1 = "OK" if r["import_s"] < 30 else "OVER TARGET"
+        ok2 = "OK" if r["reimport_s"] < 10 else "OVER TARGET"
+        print(f"{r['backend']:<11} import {args.count}: {r['import_s']:6.1f} s (target < 30 s, {ok1})   "
+              f"re-import (no-op): {r['reimport_s']:5.1f} s (target < 10 s, {ok2})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

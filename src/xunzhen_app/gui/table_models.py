@@ -1,0 +1,89 @@
+"""Read-only table models over lists of service dataclasses.
+
+Pages replace the whole row list after each worker-thread query (lists are a
+few hundred rows at most), so the model only needs reset-and-show; sorting and
+text filtering happen in a QSortFilterProxyModel on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..services.dto import EnterpriseInfo, VisitRow
+
+Column = tuple[str, Callable[[Any], Any]]
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
+
+
+class RowTableModel(QAbstractTableModel):
+    columns: Sequence[Column] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.columns[index.column()][1](row)
+            return "" if value is None else str(value)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+
+def _visit_status(e: EnterpriseInfo) -> str:
+    return e.latest_visit_status if e.visit_count else "未巡诊"
+
+
+class EnterpriseTableModel(RowTableModel):
+    columns = (
+        ("企业名称", lambda e: e.name),
+        ("所属地市", lambda e: e.city),
+        ("县（市、区）", lambda e: e.county),
+        ("培育类型", lambda e: e.cultivation_type),
+        ("巡诊状态", _visit_status),
+        ("巡诊次数", lambda e: e.visit_count),
+        ("统一社会信用代码", lambda e: e.uscc),
+    )
+
+
+class VisitTableModel(RowTableModel):
+    columns = (
+        ("日期", lambda v: v.start_date.isoformat()),
+        ("阶段", lambda v: v.stage),
+        ("状态", lambda v: v.status),
+        ("检查表", lambda v: f"{v.template_id} {v.template_version}"),
+        ("编号", lambda v: v.id[:8]),
+    )
+
+
+def visit_label(v: VisitRow) -> str:
+    return f"{v.start_date.isoformat()} {v.stage}（{v.status}）"

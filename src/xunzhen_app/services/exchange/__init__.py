@@ -1,0 +1,1 @@
+"""Exchange packages between installations: format, signing, encryption, export, merge, receipts."""

@@ -1,0 +1,242 @@
+"""Writing packages: chosen visits, everything, or what changed since the last
+package to a recipient; and the bureau's task packages.
+
+A visit travels with everything it needs on the other side: its enterprise,
+team experts, template snapshot, parts, attachments (content by hash), history
+and the earlier visits it refers to.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ... import __version__
+from ...core.errors import UserError
+from ...db.models import (
+    Assessment,
+    Assignment,
+    Attachment,
+    Blob,
+    ChecklistTemplate,
+    Enterprise,
+    ExportLog,
+    Expert,
+    PlanItem,
+    Visit,
+    VisitExpert,
+    VisitHistory,
+    VisitProblem,
+)
+from ..visits import resolve_visit
+from .crypto import encrypt
+from .format import (
+    ATTACHMENT_DIR,
+    DATA,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    REPORT_DIR,
+    canonical_json,
+    now_iso,
+    sha256,
+    write_zip,
+)
+from .records import SECTIONS, digest, to_dict
+from .signing import Card, KeyPair, find_card
+
+# Hook for the reports module (written separately): visit id → PDF bytes. When
+# set, every exported visit carries its 质量巡诊报告 under reports/<id>.pdf.
+ReportWriter = Callable[[object, str], bytes]
+_report_writer: ReportWriter | None = None
+
+
+def set_report_writer(writer: ReportWriter | None) -> None:
+    global _report_writer
+    _report_writer = writer
+
+
+@dataclass
+class ExportResult:
+    data: bytes
+    package_id: str
+    kind: str
+    visit_ids: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    recipient: str = ""
+    encrypted: bool = False
+
+    def write(self, path: Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(self.data)
+        tmp.replace(path)  # a sync folder never shows a half-written package
+        return path
+
+
+def visit_digest(session, visit: Visit) -> str:
+    """Changes whenever the visit or any of its parts changes revision."""
+    parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
+        (VisitExpert, visit.team), (Assessment, visit.assessments), (VisitProblem, visit.problems),
+        (PlanItem, visit.plan), (Attachment, visit.attachments)) for o in rel]
+    return parts_digest(visit.id, visit.revision, parts)
+
+
+def parts_digest(visit_id: str, revision: int, parts: list[tuple[str, str, int]]) -> str:
+    return sha256(canonical_json([visit_id, revision, sorted(parts)]))
+
+
+def _ordered(visits: list[Visit]) -> list[Visit]:
+    # Earlier visits first, so a visit's previous_visit_id is already there on insert.
+    by_id = {v.id: v for v in visits}
+    done: dict[str, Visit] = {}
+
+    def add(v: Visit):
+        if v.id in done:
+            return
+        if v.previous_visit_id in by_id:
+            add(by_id[v.previous_visit_id])
+        done[v.id] = v
+
+    for v in sorted(visits, key=lambda v: (v.start_date, v.id)):
+        add(v)
+    return list(done.values())
+
+
+def _closure(session, visits: list[Visit]) -> list[Visit]:
+    seen = {v.id: v for v in visits}
+    todo = [v for v in visits if v.previous_visit_id]
+    while todo:
+        v = todo.pop()
+        if v.previous_visit_id and v.previous_visit_id not in seen:
+            prev = session.get(Visit, v.previous_visit_id)
+            if prev is not None:
+                seen[prev.id] = prev
+                todo.append(prev)
+    return list(seen.values())
+
+
+def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assignments=(), templates=()) -> tuple[dict, dict]:
+    data: dict[str, list] = {name: [] for name in SECTIONS}
+    members: dict[str, bytes] = {}
+    ent_ids = {v.enterprise_id for v in visits} | {e.id for e in enterprises}
+    exp_ids = {m.expert_id for v in visits for m in v.team} | {e.id for e in experts}
+    exp_ids |= {a.expert_id for a in assignments}
+    ent_ids |= {a.enterprise_id for a in assignments}
+    tpl_keys = {(v.template_id, v.template_version) for v in visits} | {(t.template_id, t.version) for t in templates}
+    if exp_ids:
+        data["experts"] = [to_dict(e) for e in session.scalars(select(Expert).where(Expert.id.in_(exp_ids)).order_by(Expert.id))]
+    if ent_ids:
+        data["enterprises"] = [to_dict(e) for e in session.scalars(
+            select(Enterprise).where(Enterprise.id.in_(ent_ids)).order_by(Enterprise.id))]
+    data["templates"] = [to_dict(session.get(ChecklistTemplate, k)) for k in sorted(tpl_keys)]
+    visit_ids = [v.id for v in visits]
+    for v in visits:
+        data["visits"].append(to_dict(v))
+        data["visit_experts"] += [to_dict(o) for o in v.team]
+        data["assessments"] += [to_dict(o) for o in sorted(v.assessments, key=lambda a: a.item_code)]
+        data["problems"] += [to_dict(o) for o in v.problems]
+        data["plan_items"] += [to_dict(o) for o in v.plan]
+        data["attachments"] += [to_dict(o) for o in v.attachments]
+        for a in v.attachments:
+            name = ATTACHMENT_DIR + a.sha256
+            if name not in members:
+                members[name] = session.get(Blob, a.sha256).data
+        if _report_writer is not None:
+            members[f"{REPORT_DIR}{v.id}.pdf"] = _report_writer(session, v.id)
+    if visit_ids:
+        data["history"] = [to_dict(h) for h in session.scalars(
+            select(VisitHistory).where(VisitHistory.visit_id.in_(visit_ids)).order_by(VisitHistory.at, VisitHistory.id))]
+    data["assignments"] = [to_dict(a) for a in assignments]
+    return data, members
+
+
+def _seal(keys: KeyPair, kind: str, data: dict, members: dict[str, bytes], recipient: str | None,
+          extra: dict | None = None) -> tuple[str, bytes]:
+    package_id = str(uuid.uuid4())
+    members = {DATA: canonical_json(data), **members}
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "kind": kind,
+        "package_id": package_id,
+        "created_at": now_iso(),
+        "sender": keys.card().sender_dict(),
+        "recipient": recipient,
+        "members": [{"name": n, "sha256": sha256(b), "size": len(b)} for n, b in sorted(members.items())],
+        **(extra or {}),
+    }
+    manifest_bytes = canonical_json(manifest)
+    return package_id, write_zip(manifest_bytes, keys.sign(manifest_bytes), members)
+
+
+def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None, everything: bool = False,
+                   since_last: str | None = None, encrypt_to: Card | None = None) -> ExportResult:
+    """Exactly one of visit_refs / everything / since_last (a recipient fingerprint or prefix)."""
+    if sum(bool(x) for x in (visit_refs, everything, since_last)) != 1:
+        raise UserError("请选择一种导出范围：指定巡诊、全部，或自上次发给某接收方以来的变更")
+    with store.session() as s:
+        recipient_fp = None
+        enterprises, experts, assignments = [], [], []
+        if since_last:
+            recipient_fp = find_card(s, since_last).fingerprint
+        if encrypt_to is not None:
+            if recipient_fp and recipient_fp != encrypt_to.fingerprint:
+                raise UserError("--since-last 与 --encrypt-to 指向不同的接收方")
+            recipient_fp = encrypt_to.fingerprint
+        if visit_refs:
+            visits = list({v.id: v for v in (resolve_visit(s, r) for r in visit_refs)}.values())
+        else:
+            visits = list(s.scalars(select(Visit)))
+        if everything:
+            enterprises = list(s.scalars(select(Enterprise)))
+            experts = list(s.scalars(select(Expert)))
+            assignments = list(s.scalars(select(Assignment)))
+        digests = {v.id: visit_digest(s, v) for v in visits}
+        if since_last:
+            sent: dict[str, str] = {}
+            for log in s.scalars(select(ExportLog).where(ExportLog.recipient == recipient_fp).order_by(ExportLog.created_at)):
+                sent.update(log.visits)
+            visits = [v for v in visits if sent.get(v.id) != digests[v.id]]
+            if not visits:
+                raise UserError("自上次发给该接收方以来没有新的或修改过的巡诊，无需导出")
+        visits = _ordered(_closure(s, visits))
+        data, members = _collect(s, visits, enterprises=enterprises, experts=experts, assignments=assignments)
+        package_id, blob = _seal(keys, "data", data, members, recipient_fp)
+        s.add(ExportLog(package_id=package_id, recipient=recipient_fp or "",
+                        visits={v.id: digests.get(v.id) or visit_digest(s, v) for v in visits}))
+    if encrypt_to is not None:
+        blob = encrypt(blob, encrypt_to)
+    return ExportResult(blob, package_id, "data", [v.id for v in visits],
+                        {k: len(v) for k, v in data.items() if v}, recipient_fp or "", encrypt_to is not None)
+
+
+def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = None,
+                        encrypt_to: Card | None = None) -> ExportResult:
+    """The bureau's tasks: assignments (optionally for some experts), their
+    enterprises and experts, and the installed template."""
+    from .. import checklists
+
+    template = checklists.find_template(store.paths)
+    with store.session() as s:
+        checklists.snapshot(s, template)
+        s.flush()
+        q = select(Assignment)
+        if expert_ids:
+            q = q.where(Assignment.expert_id.in_(expert_ids))
+        assignments = list(s.scalars(q.order_by(Assignment.id)))
+        if not assignments:
+            raise UserError("没有可导出的任务分配（先用 xunzhen package assign 分配专家）")
+        tpl = s.get(ChecklistTemplate, (template.id, template.version))
+        data, members = _collect(s, [], assignments=assignments, templates=[tpl])
+        recipient = encrypt_to.fingerprint if encrypt_to else None
+        package_id, blob = _seal(keys, "task", data, members, recipient)
+    if encrypt_to is not None:
+        blob = encrypt(blob, encrypt_to)
+    return ExportResult(blob, package_id, "task", [], {k: len(v) for k, v in data.items() if v},
+                        recipient or "", encrypt_to is not None)

@@ -1,0 +1,481 @@
+"""Importing packages: verify everything, then merge in one transaction.
+
+Order of work, and why:
+1. decrypt (if needed), check the zip, every member's hash, the manifest's
+   signature and the data's types — all before a database session is opened;
+2. in one transaction: refuse a revoked or unknown sender, skip a package
+   already imported (its id is in ``import_log``: re-importing changes nothing),
+   merge record by record, store the report.
+
+Merging a record (by UUID; by natural key for enterprises with the same 统一社会信用代码
+and for a visit's item/team rows):
+- new here → inserted with the sender's revision;
+- same content → unchanged;
+- only they changed since we last agreed (``sync_base``) → updated;
+- only we changed, or theirs is older → ours kept (unchanged);
+- both changed, or we never agreed → ours kept, theirs stored in ``sync_conflict``
+  for field-by-field resolution. Nothing is overwritten without a trace.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select, tuple_
+from sqlalchemy.exc import DataError, IntegrityError
+
+from ...core.errors import UserError
+from ...db.models import (
+    Assessment,
+    Blob,
+    ChecklistTemplate,
+    Enterprise,
+    ExportLog,
+    ImportLog,
+    SyncBase,
+    SyncConflict,
+    VisitExpert,
+    Visit,
+    VisitHistory,
+)
+from .crypto import decrypt, is_encrypted
+from .format import ATTACHMENT_DIR, DATA, PackageError, RawPackage, load_json_member, read_zip
+from .records import ENTITY, MODEL_OF, SECTIONS, digest, json_form, label, parse_section, to_dict
+from .signing import Card, KeyPair, check_trust, verify_signature
+
+_CHUNK = 500
+
+# Which other records a record refers to: column → (entity, nullable).
+_REFS = {
+    "visit": {"enterprise_id": "enterprise", "previous_visit_id": "visit"},
+    "visit_expert": {"visit_id": "visit", "expert_id": "expert"},
+    "assessment": {"visit_id": "visit"},
+    "visit_problem": {"visit_id": "visit"},
+    "plan_item": {"visit_id": "visit"},
+    "attachment": {"visit_id": "visit"},
+    "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
+    "visit_history": {"visit_id": "visit"},
+}
+
+
+@dataclass
+class RecordRef:
+    entity: str
+    id: str
+    label: str = ""
+    reason: str = ""
+    revision: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a preview, would do)."""
+
+    source: str
+    package_id: str = ""
+    kind: str = ""
+    sender_name: str = ""
+    sender_fingerprint: str = ""
+    created_at: str = ""
+    already_imported: bool = False
+    preview: bool = False
+    sender_registered: bool = False
+    new: list[RecordRef] = field(default_factory=list)
+    updated: list[RecordRef] = field(default_factory=list)
+    unchanged: int = 0
+    conflicts: list[RecordRef] = field(default_factory=list)
+    refused: list[RecordRef] = field(default_factory=list)
+    # (entity, id, revision) of everything now held as sent: what a receipt confirms.
+    accepted: list[tuple[str, str, int]] = field(default_factory=list)
+    visit_ids: list[str] = field(default_factory=list)
+    delivered: int = 0  # for a receipt: visits marked delivered
+    history_added: int = 0  # append-only history rows, counted apart so the lists stay readable
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new or self.updated or self.conflicts or self.delivered or self.history_added)
+
+    def summary(self) -> str:
+        who = f"来自“{self.sender_name}”"
+        if self.already_imported:
+            return f"{self.source}：{who}的数据包已导入过，本次未作任何修改"
+        if self.kind == "receipt":
+            return f"{self.source}：{who}的回执，{self.delivered} 次巡诊标记为已送达"
+        head = "预览（未提交）" if self.preview else "已导入"
+        return (f"{self.source}：{head}{who}的数据包：新增 {len(self.new)}，更新 {len(self.updated)}，"
+                f"未变 {self.unchanged}，冲突 {len(self.conflicts)}，拒收 {len(self.refused)}")
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["accepted"] = [list(a) for a in self.accepted]
+        return d
+
+
+@dataclass
+class VerifiedPackage:
+    raw: RawPackage
+    sender: Card
+    sections: dict[str, list[dict]]
+
+    @property
+    def manifest(self) -> dict:
+        return self.raw.manifest
+
+
+def verify_package(source: str, blob: bytes, keys: KeyPair) -> VerifiedPackage:
+    """Everything that can be checked without the database. Raises PackageError."""
+    if is_encrypted(blob):
+        blob = decrypt(source, blob, keys)
+    raw = read_zip(source, blob)
+    sender = verify_signature(raw)
+    recipient = raw.manifest.get("recipient")
+    if recipient and recipient != keys.fingerprint:
+        raise PackageError(source, "数据包是发给另一接收方的")
+    if DATA not in raw.members:
+        raise PackageError(source, "缺少 data.json")
+    data = load_json_member(source, raw.members[DATA], DATA)
+    sections = {}
+    if raw.manifest["kind"] == "receipt":
+        from .receipts import parse_receipt
+
+        sections["receipt"] = [parse_receipt(source, data)]
+    else:
+        unknown = set(data) - set(SECTIONS)
+        if unknown:
+            raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
+        for name in SECTIONS:
+            sections[name] = parse_section(source, name, data.get(name, []))
+    return VerifiedPackage(raw, sender, sections)
+
+
+def read_package_file(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise PackageError(str(path), f"无法读取文件（{exc.strerror or exc}）") from None
+
+
+def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bool = False,
+                   preview: bool = False, blob: bytes | None = None) -> ImportReport:
+    """Import one package file; with ``preview`` everything is done and then rolled back."""
+    source = str(path)
+    if blob is None:
+        blob = read_package_file(Path(path))
+    pkg = verify_package(source, blob, keys)
+    m = pkg.manifest
+    report = ImportReport(source, m["package_id"], m["kind"], pkg.sender.name, pkg.sender.fingerprint,
+                          m["created_at"], preview=preview)
+    with store.session() as s:
+        if s.scalar(select(ImportLog.id).where(ImportLog.package_id == m["package_id"])) is not None:
+            report.already_imported = True
+            return report
+        report.sender_registered = check_trust(s, pkg.raw, pkg.sender, keys.fingerprint, accept_unknown)
+        s.info["sync"] = True
+        s.info["actor"] = f"导入自 {pkg.sender.name}"
+        try:
+            if m["kind"] == "receipt":
+                from .receipts import apply_receipt
+
+                apply_receipt(s, pkg, keys, report)
+            else:
+                _Merger(s, pkg, report).run()
+            s.flush()
+        except (IntegrityError, DataError) as exc:
+            # e.g. a record id already used by another kind of record here; the transaction rolls back.
+            raise PackageError(source, f"数据与本机数据库不相容（{exc.orig}）") from None
+        s.add(ImportLog(package_id=m["package_id"], kind=m["kind"], sender=pkg.sender.fingerprint,
+                        sender_name=pkg.sender.name[:60], file_name=Path(source).name[:255],
+                        file_sha256=pkg.raw.file_sha256, report=report.to_json()))
+        s.flush()
+        if preview:
+            s.rollback()
+    return report
+
+
+class _Merger:
+    def __init__(self, session, pkg: VerifiedPackage, report: ImportReport):
+        self.s, self.pkg, self.report = session, pkg, report
+        self.present: dict[str, set[str]] = defaultdict(set)  # ids held locally after this merge
+        self.alias: dict[str, dict[str, str]] = defaultdict(dict)  # remote id → local id
+        self.templates: set[tuple[str, str]] = set()
+        self.blobs: set[str] = set()
+        self.inserted: set[str] = set()  # visits this import inserted
+
+    def run(self) -> None:
+        secs = self.pkg.sections
+        self._blobs()
+        for name, model in SECTIONS.items():
+            rows = secs.get(name) or []
+            if not rows:
+                continue
+            if name == "templates":
+                self._templates(rows)
+            elif name == "history":
+                self._history(rows)
+            else:
+                self._tracked(ENTITY[model], model, rows)
+            # Insert each section before the next refers to it (not every model has a relationship
+            # from which the unit of work could infer the order).
+            self.s.flush()
+        self.report.visit_ids = sorted(self.present["visit"] & {r["id"] for r in secs.get("visits", [])})
+        self._sender_holds()
+
+    def _sender_holds(self) -> None:
+        """Note which visits the sender holds exactly as we do now, so ``--since-last`` to
+        the sender (and the sync folder) does not echo its own visits back to it."""
+        from .export import visit_digest
+
+        conflicted = {c.id for c in self.report.conflicts}
+        ids = [i for i in self.report.visit_ids if i not in conflicted]
+        if not ids:
+            return
+        held = self._inserted_digests([i for i in ids if i in self.inserted])
+        rest = [i for i in ids if i not in held]
+        if rest:
+            held.update({v.id: visit_digest(self.s, v) for v in self._existing(Visit, rest).values()})
+        self.s.add(ExportLog(package_id=self.pkg.manifest["package_id"], recipient=self.pkg.sender.fingerprint,
+                             visits=held))
+
+    def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
+        # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digest.
+        from .export import parts_digest
+
+        secs = self.pkg.sections
+        wanted = set(visit_ids)
+        revision = {r["id"]: r["revision"] for r in secs["visits"] if r["id"] in wanted}
+        parts: dict[str, list] = defaultdict(list)
+        for name in ("visit_experts", "assessments", "problems", "plan_items", "attachments"):
+            for r in secs.get(name, []):
+                if r["visit_id"] in wanted:
+                    parts[r["visit_id"]].append((SECTIONS[name].__tablename__, r["id"], r["revision"]))
+        return {v: parts_digest(v, revision[v], parts[v]) for v in visit_ids}
+
+    # -- helpers ------------------------------------------------------------
+
+    def _existing(self, model, ids) -> dict:
+        out = {}
+        ids = list(ids)
+        for i in range(0, len(ids), _CHUNK):
+            out.update({o.id: o for o in self.s.scalars(select(model).where(model.id.in_(ids[i:i + _CHUNK])))})
+        return out
+
+    def _known(self, entity: str, ids: set[str]) -> set[str]:
+        """Which referenced ids exist (in this package's merged rows or already in the store)."""
+        missing = ids - self.present[entity]
+        if missing:
+            found = set(self._existing(MODEL_OF[entity], missing))
+            self.present[entity] |= found
+        return ids & self.present[entity]
+
+    def _refuse(self, entity, row, reason) -> None:
+        self.report.refused.append(RecordRef(entity, row.get("id", ""), label(entity, row), reason, row.get("revision", 0)))
+
+    def _check_refs(self, entity: str, rows: list[dict]) -> list[dict]:
+        refs = _REFS.get(entity, {})
+        for row in rows:
+            for col, target in refs.items():
+                if row.get(col) is not None:
+                    row[col] = self.alias[target].get(row[col], row[col])
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            for col, target in refs.items():
+                if row.get(col) is not None:
+                    wanted[target].add(row[col])
+        if entity in refs.values():  # a visit referring to an earlier visit in the same package
+            self.present[entity] |= {r["id"] for r in rows}
+        known = {t: self._known(t, ids) for t, ids in wanted.items()}
+        ok = []
+        for row in rows:
+            bad = [col for col, target in refs.items() if row.get(col) is not None and row[col] not in known[target]]
+            if bad:
+                self._refuse(entity, row, f"引用的记录不存在（{', '.join(bad)}）")
+            elif entity == "visit" and (row["template_id"], row["template_version"]) not in self.templates:
+                self._refuse(entity, row, f"检查表模板 {row['template_id']} {row['template_version']} 不存在")
+            elif entity == "attachment" and row["sha256"] not in self.blobs:
+                self._refuse(entity, row, "附件内容不在数据包中，本机也没有")
+            else:
+                ok.append(row)
+        if entity in refs.values():
+            self.present[entity] -= {r["id"] for r in rows} - {r["id"] for r in ok}
+        return ok
+
+    # -- sections -----------------------------------------------------------
+
+    def _blobs(self) -> None:
+        members = self.pkg.raw.members
+        shas = {n[len(ATTACHMENT_DIR):] for n in members if n.startswith(ATTACHMENT_DIR)}
+        wanted = shas | {a["sha256"] for a in self.pkg.sections.get("attachments", [])}
+        have = set()
+        wanted_l = list(wanted)
+        for i in range(0, len(wanted_l), _CHUNK):
+            have |= set(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted_l[i:i + _CHUNK]))))
+        for sha in sorted(shas - have):
+            data = members[ATTACHMENT_DIR + sha]
+            self.s.add(Blob(sha256=sha, size=len(data), data=data))
+        self.blobs = have | shas
+
+    def _templates(self, rows) -> None:
+        for row in rows:
+            key = (row["template_id"], row["version"])
+            local = self.s.get(ChecklistTemplate, key)
+            if local is None:
+                self.s.add(ChecklistTemplate(**row))
+                self.report.new.append(RecordRef("checklist_template", "/".join(key), row["title"][:40]))
+            elif local.sha256 != row["sha256"]:
+                self._refuse("checklist_template", row, "同一版本的模板内容与本机不同")
+                continue
+            else:
+                self.report.unchanged += 1
+            self.templates.add(key)
+
+    def _history(self, rows) -> None:
+        rows = self._check_refs("visit_history", rows)
+        have = set(self._existing(VisitHistory, [r["id"] for r in rows]))
+        # Append-only: a history row is never changed, only added.
+        new = [r for r in rows if r["id"] not in have]
+        self.report.unchanged += len(rows) - len(new)
+        self.report.history_added += len(new)
+        if new:
+            self.s.execute(insert(VisitHistory.__table__), new)
+
+    def _natural(self, entity: str, rows: list[dict]) -> dict:
+        """Local records that are the same thing under another id, looked up in one query per section:
+        an enterprise by its 统一社会信用代码, a visit's item rating or team member by (visit, item/expert)."""
+        if entity == "enterprise":
+            usccs = [r["uscc"] for r in rows if r.get("uscc")]
+            if not usccs:
+                return {}
+            return {("uscc", e.uscc): e for e in self.s.scalars(select(Enterprise).where(Enterprise.uscc.in_(usccs)))}
+        if entity in ("assessment", "visit_expert"):
+            # Visits inserted by this import cannot have local rows under other ids.
+            visit_ids = list({r["visit_id"] for r in rows} - self.inserted)
+            if not visit_ids:
+                return {}
+            model, col = (Assessment, "item_code") if entity == "assessment" else (VisitExpert, "expert_id")
+            return {(o.visit_id, getattr(o, col)): o for o in self.s.scalars(
+                select(model).where(model.visit_id.in_(visit_ids)))}
+        return {}
+
+    @staticmethod
+    def _natural_key(entity: str, row: dict):
+        if entity == "enterprise":
+            return ("uscc", row["uscc"]) if row.get("uscc") else None
+        if entity == "assessment":
+            return (row["visit_id"], row["item_code"])
+        if entity == "visit_expert":
+            return (row["visit_id"], row["expert_id"])
+        return None
+
+    def _tracked(self, entity: str, model, rows: list[dict]) -> None:
+        if entity == "visit":
+            self.templates |= {tuple(r) for r in self.s.execute(select(ChecklistTemplate.template_id, ChecklistTemplate.version).where(
+                tuple_(ChecklistTemplate.template_id, ChecklistTemplate.version).in_(
+                    list({(r["template_id"], r["template_version"]) for r in rows}))))}
+        rows = self._check_refs(entity, rows)
+        ids = [r["id"] for r in rows]
+        existing = self._existing(model, ids)
+        bases: dict[str, SyncBase] = {}
+        # Parts of a visit this import inserted cannot have agreed versions yet: skip the lookup.
+        maybe = [i for i, r in zip(ids, rows) if i in existing or r.get("visit_id") not in self.inserted]
+        for i in range(0, len(maybe), _CHUNK):
+            bases.update({b.record_id: b for b in self.s.scalars(select(SyncBase).where(
+                SyncBase.entity == entity, SyncBase.record_id.in_(maybe[i:i + _CHUNK])))})
+        natural = self._natural(entity, [r for r in rows if r["id"] not in existing])
+        rep = self.report
+        new_rows: list[dict] = []
+        # New records go in as one executemany per section (Core, not ORM objects: ~10× faster for a
+        # city's worth of packages); their own history travels in the package. Updates go through the
+        # ORM so the flush hook writes the visit history of what the import changed.
+        with self.s.no_autoflush:
+            for row in rows:
+                remote = json_form(row)
+                rd = digest(remote)
+                local = existing.get(row["id"])
+                if local is None and natural:
+                    local = natural.get(self._natural_key(entity, row))
+                    if local is not None:
+                        self.alias[entity][row["id"]] = local.id
+                        if local.id not in bases:
+                            found = self.s.get(SyncBase, (entity, local.id))
+                            if found is not None:
+                                bases[local.id] = found
+                ref = RecordRef(entity, local.id if local is not None else row["id"], label(entity, remote), "",
+                                row["revision"])
+                if local is None:
+                    new_rows.append(row)
+                    self._set_base(bases, entity, row["id"], row["revision"], rd)
+                    rep.new.append(ref)
+                    rep.accepted.append((entity, row["id"], row["revision"]))
+                    self.present[entity].add(row["id"])
+                    if entity == "visit":
+                        self.inserted.add(row["id"])
+                    continue
+                self.present[entity].add(local.id)
+                ld = digest(to_dict(local))
+                base = bases.get(local.id)
+                if ld == rd:
+                    rep.unchanged += 1
+                    rep.accepted.append((entity, row["id"], row["revision"]))
+                    self._set_base(bases, entity, local.id, max(row["revision"], local.revision), rd)
+                    continue
+                local_changed = base is None or base.digest != ld
+                remote_changed = base is None or row["revision"] > base.revision
+                # Same revision as agreed but other content: a diverging copy (another installation), not an edit.
+                diverged = base is not None and row["revision"] == base.revision and rd != base.digest
+                if diverged:
+                    self._conflict(entity, local, remote, rd, ref)
+                elif not remote_changed:
+                    rep.unchanged += 1  # theirs is what we already agreed on or older; ours stays
+                elif not local_changed:
+                    for k, v in row.items():
+                        if k != "id":
+                            setattr(local, k, v)
+                    self._set_base(bases, entity, local.id, row["revision"], rd)
+                    rep.updated.append(ref)
+                    rep.accepted.append((entity, row["id"], row["revision"]))
+                else:
+                    self._conflict(entity, local, remote, rd, ref)
+        if new_rows:
+            self.s.execute(insert(model.__table__), new_rows)
+        new_bases = [b for b in bases.values() if isinstance(b, dict)]
+        if new_bases:
+            self.s.execute(insert(SyncBase.__table__), new_bases)
+
+    @staticmethod
+    def _set_base(bases: dict, entity, record_id, revision, dig) -> None:
+        base = bases.get(record_id)
+        if base is None:  # inserted in bulk at the end of the section
+            bases[record_id] = {"entity": entity, "record_id": record_id, "revision": revision, "digest": dig}
+        elif isinstance(base, dict):
+            base.update(revision=revision, digest=dig)
+        elif base.revision != revision or base.digest != dig:
+            base.revision, base.digest = revision, dig
+
+    def _conflict(self, entity, local, remote: dict, rd: str, ref: RecordRef) -> None:
+        # The same remote version twice (another package carrying it) is one conflict, not two.
+        same = self.s.scalar(select(SyncConflict.id).where(
+            SyncConflict.entity == entity, SyncConflict.record_id == local.id,
+            SyncConflict.remote_digest == rd, SyncConflict.resolved_at.is_(None)))
+        if same is None:
+            self.s.add(SyncConflict(entity=entity, record_id=local.id, local_revision=local.revision,
+                                    remote_revision=remote["revision"], remote_digest=rd, remote_data=remote,
+                                    package_id=self.pkg.manifest["package_id"], sender=self.pkg.sender.fingerprint))
+            self.report.conflicts.append(ref)
+        else:
+            self.report.unchanged += 1
+
+
+def import_many(store, keys: KeyPair, paths: list[Path], *, accept_unknown: bool = False,
+                progress=None) -> tuple[list[ImportReport], list[PackageError | UserError]]:
+    """Each file is its own transaction: one bad package does not block the others."""
+    reports, errors = [], []
+    for n, p in enumerate(paths):
+        try:
+            reports.append(import_package(store, keys, p, accept_unknown=accept_unknown))
+        except UserError as exc:
+            errors.append(exc)
+        if progress is not None:
+            progress(n + 1, len(paths))
+    return reports, errors
