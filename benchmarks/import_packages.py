@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
+import shutil
 import sys
 import tempfile
 import time
@@ -107,17 +109,20 @@ def main() -> int:
     ap.add_argument("--no-pg", action="store_true")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="xunzhen-bench-"))
+    try:
+        return _bench(args, root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _bench(args, root: Path) -> int:
     keys, verified = template_package(root)
     data = {k: [dict(r) for r in v] for k, v in verified.sections.items()}
-    import json
-
     raw = json.loads(verified.raw.members[DATA])
     t = time.perf_counter()
     files = []
     for n in range(args.count):
         d, members = rekey(raw, n)
-        from xunzhen_app.services.exchange.format import canonical_json  # noqa: F401
-
         _, blob = _seal(keys, "data", d, members, None)
         f = root / "out" / f"p{n:04d}.xzp"
         f.parent.mkdir(exist_ok=True)

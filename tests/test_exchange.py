@@ -4,13 +4,18 @@ conflicts, receipts, task packages, sync folder and the CLI."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import zipfile
 
 import pytest
-from exchange_helpers import db_fingerprint, make_side, members, resign, rezip, seed_visit
+from exchange_helpers import (
+    db_fingerprint,
+    make_side,
+    members,
+    resign,
+    rezip,
+    seed_visit,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -18,8 +23,14 @@ from sqlalchemy import select
 from xunzhen_app.core.errors import UserError
 from xunzhen_app.db.models import Assignment, Delivery, VisitHistory
 from xunzhen_app.services import visits
-from xunzhen_app.services.exchange import conflicts, format, receipts, signing, sync, tasks
-from xunzhen_app.services.exchange.crypto import encrypt
+from xunzhen_app.services.exchange import (
+    conflicts,
+    format,
+    receipts,
+    signing,
+    sync,
+    tasks,
+)
 from xunzhen_app.services.exchange.export import export_package, export_task_package
 from xunzhen_app.services.exchange.format import PackageError
 from xunzhen_app.services.exchange.merge import import_package
@@ -409,3 +420,26 @@ def test_cli_keys_export_import_and_refusal(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--data-dir", a, "package", "import", str(rc), "--accept-unknown"]) == 0
     assert "回执" in capsys.readouterr().out
+
+
+def test_update_clashing_with_a_local_record_is_refused_whole(package, expert, bureau, tmp_path):
+    import random
+
+    from xunzhen_app.services import enterprises
+    from xunzhen_app.services.demo import fictional_uscc
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    vid, path = package
+    import_package(bureau.store, bureau.keys, path)
+    uscc = fictional_uscc("140105", random.Random(7))
+    enterprises.create_enterprise(bureau.store, EnterpriseInput(name="市局自建企业", city="太原市",
+                                                                cultivation_type="领军型", uscc=uscc))
+    ent_id = visits.get_visit(expert.store, vid).enterprise.id
+    old = enterprises.get_enterprise(expert.store, ent_id)
+    enterprises.update_enterprise(expert.store, ent_id, EnterpriseInput(
+        name=old.name, city=old.city, cultivation_type=old.cultivation_type, uscc=uscc))
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid]).write(tmp_path / "p2.xzp")
+    before = db_fingerprint(bureau.store)
+    with pytest.raises(PackageError, match="不相容"):
+        import_package(bureau.store, bureau.keys, p2)
+    assert db_fingerprint(bureau.store) == before

@@ -17,7 +17,14 @@ from sqlalchemy import select
 from ...core.errors import NotFoundError, UserError
 from ...db.base import utcnow
 from ...db.models import SyncBase, SyncConflict
-from .records import MODEL_OF, _NOT_CONTENT, digest, label, parse_section, SECTION_OF, to_dict
+from .records import (
+    _NOT_CONTENT,
+    MODEL_OF,
+    SECTION_OF,
+    label,
+    parse_section,
+    to_dict,
+)
 
 LOCAL, REMOTE = "local", "remote"
 

@@ -24,8 +24,8 @@ from ...db.models import (
     Blob,
     ChecklistTemplate,
     Enterprise,
-    ExportLog,
     Expert,
+    ExportLog,
     PlanItem,
     Visit,
     VisitExpert,
@@ -45,7 +45,7 @@ from .format import (
     sha256,
     write_zip,
 )
-from .records import SECTIONS, digest, to_dict
+from .records import SECTIONS, to_dict
 from .signing import Card, KeyPair, find_card
 
 # Hook for the reports module (written separately): visit id → PDF bytes. When

@@ -36,13 +36,29 @@ from ...db.models import (
     ImportLog,
     SyncBase,
     SyncConflict,
-    VisitExpert,
     Visit,
+    VisitExpert,
     VisitHistory,
 )
 from .crypto import decrypt, is_encrypted
-from .format import ATTACHMENT_DIR, DATA, PackageError, RawPackage, load_json_member, read_zip
-from .records import ENTITY, MODEL_OF, SECTIONS, digest, json_form, label, parse_section, to_dict
+from .format import (
+    ATTACHMENT_DIR,
+    DATA,
+    PackageError,
+    RawPackage,
+    load_json_member,
+    read_zip,
+)
+from .records import (
+    ENTITY,
+    MODEL_OF,
+    SECTIONS,
+    digest,
+    json_form,
+    label,
+    parse_section,
+    to_dict,
+)
 from .signing import Card, KeyPair, check_trust, verify_signature
 
 _CHUNK = 500
@@ -202,6 +218,7 @@ class _Merger:
         self.templates: set[tuple[str, str]] = set()
         self.blobs: set[str] = set()
         self.inserted: set[str] = set()  # visits this import inserted
+        self.conflicted: set[str] = set()  # visits with a conflict in them or in one of their parts
 
     def run(self) -> None:
         secs = self.pkg.sections
@@ -227,8 +244,7 @@ class _Merger:
         the sender (and the sync folder) does not echo its own visits back to it."""
         from .export import visit_digest
 
-        conflicted = {c.id for c in self.report.conflicts}
-        ids = [i for i in self.report.visit_ids if i not in conflicted]
+        ids = [i for i in self.report.visit_ids if i not in self.conflicted]
         if not ids:
             return
         held = self._inserted_digests([i for i in ids if i in self.inserted])
@@ -454,6 +470,7 @@ class _Merger:
             base.revision, base.digest = revision, dig
 
     def _conflict(self, entity, local, remote: dict, rd: str, ref: RecordRef) -> None:
+        self.conflicted.add(getattr(local, "visit_id", None) or local.id)
         # The same remote version twice (another package carrying it) is one conflict, not two.
         same = self.s.scalar(select(SyncConflict.id).where(
             SyncConflict.entity == entity, SyncConflict.record_id == local.id,
