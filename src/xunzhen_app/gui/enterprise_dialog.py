@@ -17,7 +17,6 @@ from ..services import enterprises
 from ..services.dto import EnterpriseInfo, EnterpriseInput
 from .context import AppContext
 from .guarded import guarded
-from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
 from .edit_models import ContactTableModel, HonourListModel
 from .form_errors import FieldErrors
 from .forms.ui_enterprise_dialog import Ui_EnterpriseDialog
@@ -156,7 +155,7 @@ class EnterpriseDialog(QDialog):
 
     def _saved(self, info: EnterpriseInfo) -> None:
         self.info = info
-        emit(self.saved, info)
+        self.saved.emit(info)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -34,7 +34,6 @@ from ..services import enterprise_import, enterprises, visits
 from ..services.dto import EnterpriseInfo
 from .context import AppContext
 from .guarded import guarded
-from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
 from .enterprise_dialog import EnterpriseDialog
 from .messages import show_error, show_info
 from .table_models import ROW_ROLE, EnterpriseTableModel, VisitTableModel
@@ -146,7 +145,7 @@ class EnterprisePage(QWidget):
         self.add_button.clicked.connect(self.add_enterprise)
         self.edit_button.clicked.connect(self.edit_selected)
         self.new_visit_button.clicked.connect(
-            lambda: emit(self.newVisitRequested, e.id if (e := self.selected()) else ""))
+            lambda: self.newVisitRequested.emit(e.id if (e := self.selected()) else ""))
         self.import_button.clicked.connect(self.choose_import_file)
 
     # -- data ---------------------------------------------------------------
@@ -197,7 +196,7 @@ class EnterprisePage(QWidget):
         self._run(lambda: visits.list_visits(store, flt), self.visit_model.set_rows, self._error)
 
     def _open_visit(self, index) -> None:
-        emit(self.openVisit, self.visit_model.row_at(index.row()).id)
+        self.openVisit.emit(self.visit_model.row_at(index.row()).id)
 
     # -- actions ------------------------------------------------------------
     def add_enterprise(self) -> EnterpriseDialog:

@@ -19,7 +19,6 @@ from ..services import checklists, enterprises, experts, visits
 from ..services.dto import VisitRow
 from .context import AppContext
 from .guarded import guarded
-from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
 from .form_errors import FieldErrors
 from .forms.ui_new_visit_dialog import Ui_NewVisitDialog
 from .table_models import visit_label
@@ -99,7 +98,7 @@ class NewVisitDialog(QDialog):
         if not ents:
             self.errors.show({"": "企业库中还没有企业，请先在“企业库”中添加或导入企业"})
         self._load_previous()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _add_expert_row(self, person, checked: bool) -> None:
         label = person.name + (f"（{person.organisation}）" if person.organisation else "")
@@ -170,7 +169,7 @@ class NewVisitDialog(QDialog):
         self._run(lambda: visits.create_visit(store, new), self._created, self._failed)
 
     def _created(self, row: VisitRow) -> None:
-        emit(self.created, row)
+        self.created.emit(row)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,7 +18,6 @@ from ..db.store import open_store
 from ..services import checklists, experts
 from .context import AppContext
 from .guarded import guarded
-from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
 from .form_errors import FieldErrors
 from .forms.ui_settings_page import Ui_SettingsPage
 from .messages import show_error, show_info
@@ -100,7 +99,7 @@ class SettingsPage(QWidget):
     def _profile_saved(self, info) -> None:
         self.ui.profileMessage.setText(f"已保存。此后的修改记录将署名“{info.name}”。")
         self.ui.profileMessage.show()
-        emit(self.profileSaved, info)
+        self.profileSaved.emit(info)
 
     # -- backups ----------------------------------------------------------------
     def _list_backups(self) -> None:
@@ -161,4 +160,4 @@ class SettingsPage(QWidget):
         self._list_backups()
         kept = f"原数据库已另存为 {safety.name}。" if safety else ""
         show_info(self, "从备份恢复", f"已从备份恢复。{kept}\n请关闭并重新启动巡诊，以载入恢复的数据。")
-        emit(self.restored)
+        self.restored.emit()

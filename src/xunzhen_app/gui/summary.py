@@ -23,7 +23,6 @@ from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, Un
 from .summary_pick import ProblemPicker
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import CURRENT, PREVIOUS, RadarChart
-from .signals import emit
 
 
 class SummaryPage(QWidget):
@@ -114,7 +113,7 @@ class SummaryPage(QWidget):
         ui.unratedView.setWordWrap(True)  # long requirements wrap instead of scrolling sideways
         ui.unratedView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.unratedView.clicked.connect(
-            lambda idx: emit(self.itemRequested, self.visit_id or "", self.unratedModel.code(idx.row())))
+            lambda idx: self.itemRequested.emit(self.visit_id or "", self.unratedModel.code(idx.row())))
 
     # --- loading -----------------------------------------------------------------
     def open_visit(self, visit_id: str) -> None:
@@ -272,7 +271,7 @@ class SummaryPage(QWidget):
         vid = self.visit_id
 
         def done(_):
-            emit(self.visitChanged, vid)
+            self.visitChanged.emit(vid)
             if reload and vid == self.visit_id:
                 self.reload()
 

@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont
 from ..core.checklist import Scale
 from ..core.scoring import Result, Score, band, display_index, display_level
 from ..services.dto import PlanRow, ProblemData
-from .signals import emit
 
 RED = QColor("#c0392b")
 GREEN = QColor("#2e7d32")
@@ -129,8 +128,8 @@ class ProblemListModel(QAbstractListModel):
         if text == p.text:
             return False
         self._rows[index.row()] = replace(p, text=text)
-        emit(self.dataChanged, index, index)
-        emit(self.edited, p.id, text)
+        self.dataChanged.emit(index, index)
+        self.edited.emit(p.id, text)
         return True
 
 
@@ -185,8 +184,8 @@ class PlanTableModel(QAbstractTableModel):
         if getattr(row, field) == text:
             return False
         self._rows[index.row()] = replace(row, **{field: text})
-        emit(self.dataChanged, index, index)
-        emit(self.edited, row.id, field, text)
+        self.dataChanged.emit(index, index)
+        self.edited.emit(row.id, field, text)
         return True
 
 

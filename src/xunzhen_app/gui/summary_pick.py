@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout
-from .signals import emit
 
 
 class ProblemPicker(QDialog):
@@ -43,5 +42,5 @@ class ProblemPicker(QDialog):
     def accept(self) -> None:
         chosen = [self.model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.model.rowCount())
                   if self.model.item(r).checkState() == Qt.CheckState.Checked]
-        emit(self.picked, chosen)
+        self.picked.emit(chosen)
         super().accept()

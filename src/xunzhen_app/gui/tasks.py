@@ -15,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QRunnable, Signal, Slot
 
-from .signals import emit  # PySide6 6.12 emit() reference bug, see signals.py
-
 
 class _Signals(QObject):
     done = Signal(object, object)  # (callback, result)
@@ -33,9 +31,9 @@ class _Job(QRunnable):
             result = self.fn()
         except BaseException as exc:  # handed to the GUI thread, shown there
             exc.__traceback_text__ = traceback.format_exc()
-            emit(self.signals.failed, self.on_error, exc)
+            self.signals.failed.emit(self.on_error, exc)
         else:
-            emit(self.signals.done, self.on_done, result)
+            self.signals.done.emit(self.on_done, result)
 
 
 class TaskRunner(QObject):
@@ -66,4 +64,4 @@ class TaskRunner(QObject):
         if callback is not None:
             callback(exc)
         else:
-            emit(self.error, exc)
+            self.error.emit(exc)

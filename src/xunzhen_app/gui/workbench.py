@@ -33,7 +33,6 @@ from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
 from .workbench_commands import RatingCommand, TextCommand
 from .workbench_model import ChecklistTreeModel
-from .signals import emit
 
 TEXT_FIELDS = ("evidence", "problem", "suggestion")
 LEVEL_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}  # 1–5 a level, 0 不适用
@@ -268,7 +267,7 @@ class WorkbenchPage(QWidget):
         for info in self.attachmentModel.rows():
             self._load_thumbnail(info)
         self.ui.scrollArea.verticalScrollBar().setValue(0)
-        emit(self.itemShown, code)
+        self.itemShown.emit(code)
 
     def _show_rating(self, code: str) -> None:
         if code != self._code:
@@ -364,7 +363,7 @@ class WorkbenchPage(QWidget):
 
     def _write(self, fn) -> None:
         vid = self.visit_id
-        self._run(fn, lambda _r: emit(self.visitChanged, vid), self._write_failed)
+        self._run(fn, lambda _r: self.visitChanged.emit(vid), self._write_failed)
 
     def _write_failed(self, exc: BaseException) -> None:
         self.show_error(str(exc))
@@ -388,7 +387,7 @@ class WorkbenchPage(QWidget):
             return
 
         def done(_):
-            emit(self.visitChanged, vid)
+            self.visitChanged.emit(vid)
             self.open_visit(vid, self._code)
 
         self._run(lambda: visits.reopen(self.ctx.store, vid, reason), done)
@@ -412,7 +411,7 @@ class WorkbenchPage(QWidget):
         if info.item_code == self._code:
             self.attachmentModel.append(info)
             self._load_thumbnail(info)
-        emit(self.visitChanged, self.visit_id)
+        self.visitChanged.emit(self.visit_id)
 
     def _load_thumbnail(self, info: AttachmentInfo) -> None:
         if is_image(info) and not self.attachmentModel.has_thumbnail(info.sha256):
@@ -438,7 +437,7 @@ class WorkbenchPage(QWidget):
         def done(_):
             self._attachments = [a for a in self._attachments if a.id != info.id]
             self.attachmentModel.remove(info.id)
-            emit(self.visitChanged, self.visit_id)
+            self.visitChanged.emit(self.visit_id)
 
         self._run(lambda: visits.remove_attachment(self.ctx.store, info.id), done)
 

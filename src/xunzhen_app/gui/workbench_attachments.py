@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..services.dto import AttachmentInfo
-from .signals import emit
 
 THUMB = QSize(96, 72)
 _temp_dir: tempfile.TemporaryDirectory | None = None
@@ -84,7 +83,7 @@ class AttachmentListModel(QAbstractListModel):
         self._thumbs[sha256] = icon
         for n, info in enumerate(self._rows):
             if info.sha256 == sha256:
-                emit(self.dataChanged, self.index(n), self.index(n), [Qt.ItemDataRole.DecorationRole])
+                self.dataChanged.emit(self.index(n), self.index(n), [Qt.ItemDataRole.DecorationRole])
 
     def info(self, row: int) -> AttachmentInfo:
         return self._rows[row]

@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core.checklist import Template
 from ..core.scoring import Rating, Result, display_level, item_complete, score_template
-from .signals import emit
 
 GOAL, MEASURE, ITEM = range(3)
 HEADERS = ("检查内容", "得分")
@@ -82,7 +81,7 @@ class ChecklistTreeModel(QAbstractItemModel):
             self._changed(gnode)
 
     def _changed(self, node: _Node) -> None:
-        emit(self.dataChanged, self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node))
+        self.dataChanged.emit(self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node))
         for child in node.children:
             self._changed(child)
 

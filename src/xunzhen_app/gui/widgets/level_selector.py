@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
-from ..signals import emit
 
 NOT_APPLICABLE = 0
 _STYLE = """
@@ -85,4 +84,4 @@ class LevelSelector(QWidget):
 
     def _clicked(self, value: int) -> None:
         # Keep the display on the stored value until the page confirms it.
-        emit(self.levelChosen, value)
+        self.levelChosen.emit(value)

@@ -10,7 +10,6 @@ from datetime import timezone
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy
-from ..signals import emit
 
 
 class LockedBanner(QFrame):
@@ -46,4 +45,4 @@ class LockedBanner(QFrame):
     def ask_reason(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(self, "重新打开巡诊", "请说明重新打开的原因（将记入修改记录）：")
         if ok and reason.strip():
-            emit(self.reopenRequested, reason.strip())
+            self.reopenRequested.emit(reason.strip())
