@@ -7,11 +7,12 @@ Building takes about a minute and a half, so it runs when XUNZHEN_FROZEN_SMOKE=1
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from shell import sh
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,11 +23,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not on PATH"),
 ]
 
-
-def sh(*args, **kw):
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, **kw)
-    assert result.returncode == 0, f"{args}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    return result.stdout
 
 
 @pytest.fixture(scope="module")

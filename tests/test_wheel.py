@@ -4,22 +4,18 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from shell import sh
 
 ROOT = Path(__file__).resolve().parents[1]
 UV = shutil.which("uv")
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(UV is None, reason="uv is not on PATH (README: pip install uv)")]
 
-
-def sh(*args, **kw):
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, **kw)
-    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
