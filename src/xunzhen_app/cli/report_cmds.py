@@ -1,7 +1,8 @@
-"""`xunzhen report VISIT -o FILE.pdf` and `xunzhen export xlsx … -o FILE.xlsx`."""
+"""`xunzhen report VISIT… -o FILE.pdf|FILE.zip` and `xunzhen export xlsx … -o FILE.xlsx`."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..core.domain import CultivationType, Stage, VisitStatus
@@ -11,8 +12,9 @@ from .context import store_for
 
 def register(sub, common) -> None:
     rep = sub.add_parser("report", help="生成一次巡诊的质量巡诊报告（PDF）", parents=[common])
-    rep.add_argument("visit", help="巡诊编号（可只写前几位）")
-    rep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    rep.add_argument("visit", nargs="+", help="巡诊编号（可只写前几位）；给多次时输出 .zip")
+    rep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.zip",
+                     help="输出的 PDF 文件，或装有每次巡诊一份 PDF 的 .zip 文件")
     rep.set_defaults(handler=_report)
 
     exp = sub.add_parser("export", help="导出 Excel 工作簿", parents=[common])
@@ -38,10 +40,26 @@ def _check_suffix(path: Path, suffix: str) -> None:
 def _report(args) -> int:
     from ..services import reports
 
+    if args.output.suffix.lower() == ".zip":
+        return _report_zip(args)
+    if len(args.visit) > 1:
+        raise UserError(f"给了 {len(args.visit)} 次巡诊，输出文件 {args.output} 的扩展名应为 .zip")
     _check_suffix(args.output, ".pdf")
-    written = reports.write_visit_pdf(store_for(args), args.visit, args.output)
+    written = reports.write_visit_pdf(store_for(args), args.visit[0], args.output)
     print(f"已生成报告：{written.path}（{written.pages} 页，{written.size // 1024 + 1} KB）")
     return 0
+
+
+def _report_zip(args) -> int:
+    from ..services import reports
+
+    result = reports.export_pdf_zip(store_for(args), args.visit, args.output)
+    for visit, message in result.failed:
+        print(f"巡诊 {visit} 未生成报告：{message}", file=sys.stderr)
+    if not result.written:
+        raise UserError(f"没有生成任何报告，未写入 {args.output}")
+    print(f"已生成 {args.output}（{len(result.written)} 份报告）")
+    return 2 if result.failed else 0
 
 
 def _export_xlsx(args) -> int:

@@ -8,13 +8,14 @@ report is made, so starting the app does not pay for them.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.errors import UserError
 from .. import visits as visit_service
-from .atomic import write_atomically
+from .atomic import describe_os_error, write_atomically
 from .selection import ExportSelection, enterprises_for, load_details, resolve_visit_ids
 
 
@@ -75,6 +76,12 @@ def report_filename(row) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
 
+def visit_report_filename(store, visit_ref: str) -> str:
+    """``report_filename`` of the visit ``visit_ref`` names (the default name a save dialog offers)."""
+    with store.session() as s:
+        return report_filename(visit_service._row(visit_service.resolve_visit(s, visit_ref)))
+
+
 def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
                       progress: Callable[[int, int], bool] | None = None) -> BatchResult:
     """One PDF per visit into ``out_dir``.
@@ -87,15 +94,13 @@ def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"无法创建文件夹 {out_dir}：{exc.strerror or exc}") from exc
+        raise UserError(f"无法创建文件夹 {out_dir}：{describe_os_error(exc)}") from exc
     total, written, failed = len(visit_ids), [], []
     for done, visit_id in enumerate(visit_ids):
         if progress is not None and progress(done, total) is False:
             return BatchResult(tuple(written), tuple(failed), cancelled=True, out_dir=out_dir)
         try:
-            with store.session() as s:
-                row = visit_service._row(visit_service.resolve_visit(s, visit_id))
-            written.append(write_visit_pdf(store, visit_id, out_dir / report_filename(row)))
+            written.append(write_visit_pdf(store, visit_id, out_dir / visit_report_filename(store, visit_id)))
         except UserError as exc:
             failed.append((visit_id, str(exc)))
     if progress is not None:
@@ -103,7 +108,50 @@ def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
     return BatchResult(tuple(written), tuple(failed), cancelled=False, out_dir=out_dir)
 
 
+class _Stop(Exception):
+    """Raised inside the archive writer so ``write_atomically`` drops the partial zip."""
+
+
+def export_pdf_zip(store, visit_ids: list[str], zip_path: Path,
+                   progress: Callable[[int, int], bool] | None = None) -> BatchResult:
+    """One zip holding a PDF per visit, named by ``report_filename``.
+
+    Same progress convention as ``batch_export_pdfs``. The zip appears under
+    its final name only when complete: a cancelled batch, or one where every
+    visit failed, leaves no zip (and an older zip of that name untouched).
+    ``written`` lists the members, their paths relative to the archive.
+    """
+    zip_path = Path(zip_path).expanduser().absolute()
+    total, written, failed = len(visit_ids), [], []
+
+    def fill(out) -> None:
+        # PDFs are compressed already; deflating them again gains little and costs time.
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+            for done, visit_id in enumerate(visit_ids):
+                if progress is not None and progress(done, total) is False:
+                    raise _Stop
+                try:
+                    name = visit_report_filename(store, visit_id)
+                    data, pages = render_visit_pdf_bytes(store, visit_id)
+                except UserError as exc:
+                    failed.append((visit_id, str(exc)))
+                    continue
+                archive.writestr(name, data)
+                written.append(WrittenFile(Path(name), len(data), pages=pages))
+            if not written:
+                raise _Stop
+
+    try:
+        write_atomically(zip_path, fill)
+    except _Stop:
+        cancelled = len(written) + len(failed) < total
+        return BatchResult((), tuple(failed), cancelled=cancelled, out_dir=zip_path.parent)
+    if progress is not None:
+        progress(total, total)
+    return BatchResult(tuple(written), tuple(failed), cancelled=False, out_dir=zip_path.parent)
+
+
 __all__ = [
-    "BatchResult", "ExportSelection", "WrittenFile", "batch_export_pdfs", "render_visit_pdf_bytes",
-    "report_filename", "write_visit_pdf", "write_workbook",
+    "BatchResult", "ExportSelection", "WrittenFile", "batch_export_pdfs", "export_pdf_zip",
+    "render_visit_pdf_bytes", "report_filename", "visit_report_filename", "write_visit_pdf", "write_workbook",
 ]

@@ -21,6 +21,11 @@ _REASONS = {
     errno.EPERM: "没有写入权限",
     errno.ENOENT: "文件夹不存在",
     errno.EROFS: "磁盘为只读",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.EEXIST: "同名文件已存在，无法建立文件夹",
+    errno.EISDIR: "目标是一个文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "磁盘读写错误",
 }
 
 
