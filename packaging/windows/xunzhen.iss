@@ -1,10 +1,16 @@
 ; Inno Setup script: Chinese installer for the one-folder build in dist\xunzhen.
-; Build on Windows: iscc /DAppVersion=0.1.0 packaging\windows\xunzhen.iss
+; Build on Windows, after PyInstaller: iscc packaging\windows\xunzhen.iss
 ; User data lives in %LOCALAPPDATA%\xunzhen (platformdirs) and is never touched
 ; by install, upgrade or uninstall.
 
+#define AppExe AddBackslash(SourcePath) + "..\..\dist\xunzhen\Xunzhen.exe"
+; The version is read from the built Xunzhen.exe, whose VERSIONINFO the spec makes from
+; xunzhen_app.__version__, so the installer cannot disagree with the app; /DAppVersion=… overrides.
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #define AppVersion GetStringFileInfo(AppExe, "ProductVersion")
+#endif
+#if AppVersion == ""
+  #error 没有读到版本号：先用 PyInstaller 构建 dist\xunzhen，或传入 /DAppVersion=…
 #endif
 
 [Setup]
@@ -20,7 +26,7 @@ PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog
 OutputDir=..\..\dist
 OutputBaseFilename=xunzhen-{#AppVersion}-setup
-SetupIconFile=xunzhen.ico
+SetupIconFile=..\..\resources\icons\xunzhen.ico
 UninstallDisplayIcon={app}\Xunzhen.exe
 Compression=lzma2/max
 SolidCompression=yes
