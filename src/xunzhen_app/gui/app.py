@@ -30,6 +30,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland desktops find the window's icon and menu entry through this name.
+    app.setDesktopFileName("xunzhen")
     app.setOrganizationName(ORGANISATION)
     from .fonts import install_app_font
     from .icons import app_icon
