@@ -107,3 +107,37 @@ def test_both_pages_render_demo_data_at_1366x768(qtbot, demo_store, tmp_path):
     qtbot.waitUntil(lambda: workbench.current_code() == "1.1.2", timeout=5000)
     qtbot.waitUntil(lambda: workbench.attachmentModel.rowCount() >= 1, timeout=5000)
     assert not workbench.grab().isNull() and not summary.grab().isNull()
+
+
+def test_splitter_sizes_are_remembered(qtbot, store, tmp_path):
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    page = _page(qtbot, ctx, vid)
+    page.ui.splitter.setSizes([500, 660])
+    page.ui.splitter.splitterMoved.emit(500, 1)  # what dragging the handle sends
+    sizes = page.ui.splitter.sizes()
+    ctx.settings.sync()
+    again = _page(qtbot, make_ctx(store, tmp_path), vid)
+    assert again.ui.splitter.sizes() == sizes
+
+
+def test_row_models_stay_consistent_when_rows_move(qtmodeltester):
+    from xunzhen_app.gui.summary_models import PlanTableModel, ProblemListModel
+    from xunzhen_app.services.dto import PlanRow, ProblemData
+
+    problems = ProblemListModel()
+    problems.set_rows([ProblemData(str(n), f"问题{n}") for n in range(3)])
+    qtmodeltester.check(problems)
+    problems.move(0, 2)
+    problems.move(2, 1)
+    problems.set_field("2", "text", "改过")
+    assert [p.text for p in problems.rows()] == ["问题1", "问题0", "改过"]
+    assert problems.index(0).data() == "1. 问题1"
+
+    plan = PlanTableModel()
+    plan.set_rows([PlanRow(str(n), f"措施{n}") for n in range(3)])
+    qtmodeltester.check(plan)
+    plan.move(2, 0)
+    plan.set_field("1", "deadline", "年底")
+    assert [(r.measure, r.deadline) for r in plan.rows()] == [("措施2", ""), ("措施0", ""), ("措施1", "年底")]
+    qtmodeltester.check(plan)

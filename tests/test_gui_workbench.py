@@ -131,3 +131,24 @@ def test_tree_model_is_consistent(qtmodeltester, store, tmp_path):
     model = ChecklistTreeModel()
     model.set_template(detail.template, {})
     qtmodeltester.check(model)
+
+
+def test_splitter_and_last_item_are_remembered_per_visit(qtbot, store, tmp_path):
+    ctx = make_ctx(store, tmp_path)
+    vid, other = new_visit(store), new_visit(store)
+    visits.rate_item(store, other, "1.1.1", level=3)
+    page = _page(qtbot, ctx, vid)
+    page.splitter.setSizes([300, 900])
+    page.splitter.splitterMoved.emit(300, 1)  # what dragging the handle sends
+    sizes = page.splitter.sizes()
+    page.show_item("4.1.2")
+    page.open_visit(other)  # the other visit had nothing open yet: its first unrated item
+    qtbot.waitUntil(lambda: page.current_code() == "1.1.2", timeout=5000)
+    page.close()
+
+    ctx.settings.sync()
+    again = _page(qtbot, make_ctx(store, tmp_path), vid)  # a new session over the same settings file
+    assert again.current_code() == "4.1.2"
+    assert again.splitter.sizes() == sizes
+    again.open_visit(other)
+    qtbot.waitUntil(lambda: again.current_code() == "1.1.2", timeout=5000)

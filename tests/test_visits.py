@@ -172,3 +172,44 @@ def test_unknown_or_ambiguous_visit_ids(store, visit):
 def test_enterprise_not_found(store):
     with pytest.raises(NotFoundError):
         get_enterprise(store, "nope")
+
+
+def test_a_removed_problem_or_plan_row_comes_back_at_its_place(store, visit):
+    found = (("问题一", None), ("问题二", "1.1.2"), ("问题三", None))
+    ids = [visits.add_problem(store, visit.id, text, code) for text, code in found]
+    before = visits.get_visit(store, visit.id).problems
+    removed = visits.remove_row(store, "problem", ids[1])
+    assert [p.text for p in visits.get_visit(store, visit.id).problems] == ["问题一", "问题三"]
+    visits.restore(store, removed)
+    assert visits.get_visit(store, visit.id).problems == before  # same ids, texts, codes and order
+    with pytest.raises(UserError, match="并未删除"):
+        visits.restore(store, removed)
+
+    rows = [visits.add_plan_row(store, visit.id, measure=m, department="质量部") for m in ("甲", "乙")]
+    plan = visits.get_visit(store, visit.id).plan
+    visits.restore(store, visits.remove_row(store, "plan", rows[0]))
+    assert visits.get_visit(store, visit.id).plan == plan
+    written = [(h.entity, h.field, h.new_value) for h in visits.history(store, visit.id)]
+    assert ("plan_item", "measure", "甲") in written[written.index(("plan_item", "*", None)):]  # removed, then back
+
+
+def test_a_removed_attachment_comes_back_with_the_same_file(store, visit, tmp_path):
+    first, second = tmp_path / "一.png", tmp_path / "二.pdf"
+    first.write_bytes(b"\x89PNG first")
+    second.write_bytes(b"%PDF second")
+    a = visits.add_attachment(store, visit.id, first, "1.1.1", "车间")
+    visits.add_attachment(store, visit.id, second, "1.1.1")
+    before = visits.list_attachments(store, visit.id)
+    removed = visits.remove_attachment(store, a.id)
+    assert [x.filename for x in visits.list_attachments(store, visit.id)] == ["二.pdf"]
+    visits.restore(store, removed)
+    assert visits.list_attachments(store, visit.id) == before  # same id, file and caption, first again
+    assert visits.attachment_bytes(store, a.sha256) == first.read_bytes()
+
+
+def test_restoring_into_a_finalized_visit_is_refused(store, visit):
+    removed = visits.remove_row(store, "problem", visits.add_problem(store, visit.id, "问题"))
+    visits.finalize(store, visit.id)
+    with pytest.raises(FinalizedError):
+        visits.restore(store, removed)
+    assert visits.get_visit(store, visit.id).problems == ()

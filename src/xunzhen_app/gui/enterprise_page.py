@@ -1,5 +1,5 @@
 """企业库: the 培育库 list with search and filters, the selected enterprise's visits,
-add/edit, new visit and 附件2 import.
+add/edit, new visit and 附件2 import (behind the shared progress dialog, with 取消).
 
 City, type and visit-status filters are the service's (re-queried on the
 worker thread); the search box filters the loaded rows at once through the
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,12 +32,15 @@ from ..core.regions import cities
 from ..services import enterprise_import, enterprises, visits
 from ..services.dto import EnterpriseInfo
 from .context import AppContext
-from .guarded import guarded
 from .enterprise_dialog import EnterpriseDialog
+from .guarded import guarded
+from .long_task import run_long_task
 from .messages import show_error, show_info
 from .table_models import ROW_ROLE, EnterpriseTableModel, VisitTableModel
 
 NOT_VISITED = "未巡诊"
+IMPORT_TITLE = "导入企业名单"
+CANCELLED = "已取消，未导入任何企业"
 
 
 def _combo(all_label: str, values) -> QComboBox:
@@ -101,15 +103,10 @@ class EnterprisePage(QWidget):
         self.new_visit_button = QPushButton("新建巡诊")
         self.import_button = QPushButton("导入附件2名单…")
         self.count_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy indicator: the import reports no steps
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
         actions = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.new_visit_button, self.import_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.progress)
         actions.addWidget(self.count_label)
 
         self.table = _table(self.proxy)
@@ -230,43 +227,59 @@ class EnterprisePage(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Check every row first; if some are invalid, ask before importing the rest."""
-        self._busy(True)
-        self._run(lambda: enterprise_import.read_rows(path)[1],
-                           lambda problems: self._confirm_import(path, problems), self._import_failed)
 
-    def _confirm_import(self, path: Path, problems: list[str]) -> None:
+        def check(report):
+            problems = enterprise_import.read_rows(path)[1]
+            return problems if report(0, 0) else None  # None: 取消 pressed while the file was read
+
+        self.import_button.setEnabled(False)
+        run_long_task(self.ctx, self, IMPORT_TITLE, f"正在检查“{path.name}”…", check,
+                      lambda problems: self._confirm_import(path, problems), self._import_failed)
+
+    def _confirm_import(self, path: Path, problems: list[str] | None) -> None:
+        if problems is None:
+            self._import_done(CANCELLED)
+            return
         if not problems:
             self._run_import(path)
             return
-        self._busy(False)
-        box = QMessageBox(QMessageBox.Icon.Warning, "导入企业名单",
+        box = QMessageBox(QMessageBox.Icon.Warning, IMPORT_TITLE,
                           f"“{path.name}”中有 {len(problems)} 行无效（详见下方）。\n跳过这些行，导入其余企业吗？",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText("跳过无效行并导入")
+        go = box.button(QMessageBox.StandardButton.Yes)
+        go.setText("跳过无效行并导入")
         box.button(QMessageBox.StandardButton.Cancel).setText("取消")
         box.setDetailedText("\n".join(problems))
-        box.accepted.connect(lambda: (self._busy(True), self._run_import(path)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # finished, not accepted: a message box ends with its button's code, and closing
+        # the window clicks no button at all.
+        box.finished.connect(lambda _code: self._run_import(path) if box.clickedButton() is go
+                             else self.import_button.setEnabled(True))
         box.open()
 
     def _run_import(self, path: Path) -> None:
         store = self.ctx.store
-        self._run(lambda: enterprise_import.import_enterprises(store, path, skip_invalid=True),
-                           self._imported, self._import_failed)
+        run_long_task(
+            self.ctx, self, IMPORT_TITLE, f"正在导入“{path.name}”",
+            lambda report: enterprise_import.import_enterprises(store, path, skip_invalid=True, progress=report),
+            self._imported, self._import_failed)
 
     def _imported(self, report) -> None:
-        self._busy(False)
         self.refresh()
-        self.last_import_message = f"导入完成：{report.summary()}"
+        if report.cancelled:
+            self._import_done(CANCELLED)
+            return
         details = "未导入的行：\n" + "\n".join(report.invalid) if report.invalid else ""
-        show_info(self, "导入企业名单", self.last_import_message, details)
+        self._import_done(f"导入完成：{report.summary()}", details)
+
+    def _import_done(self, message: str, details: str = "") -> None:
+        self.import_button.setEnabled(True)
+        self.last_import_message = message
+        show_info(self, IMPORT_TITLE, message, details)
 
     def _import_failed(self, exc: BaseException) -> None:
-        self._busy(False)
+        self.import_button.setEnabled(True)
         self._error(exc)
-
-    def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.import_button.setEnabled(not busy)
 
     def _error(self, exc: BaseException) -> None:
         show_error(self, "企业库", exc)

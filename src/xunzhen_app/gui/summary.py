@@ -3,12 +3,16 @@
 Scores are computed by ``core.scoring`` (the service returns them with the
 visit); the page shows them and, for a follow-up visit, the previous visit's
 beside them. Texts autosave, list and table edits are written row by row on
-the worker (``ctx.tasks``); nothing here decides a score or a rule.
+the worker (``ctx.tasks``); nothing here decides a score or a rule. Every
+edit is an undo command (``workbench_commands``) on the page's own stack; the
+lists show what the database holds after each step, the splitter keeps its
+sizes in ``ctx.settings``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
 
 from ..core.domain import VisitStatus
@@ -21,8 +25,12 @@ from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import guarded
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
+from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import CURRENT, PREVIOUS, RadarChart
+
+SPLITTER_KEY = "summary/splitter"
+KIND_LABELS = {"problem": "主要问题", "plan": "帮扶举措"}
 
 
 class SummaryPage(QWidget):
@@ -36,6 +44,7 @@ class SummaryPage(QWidget):
         self.detail: VisitDetail | None = None
         self.previous: VisitDetail | None = None
         self._locked = False
+        self.undo_stack = QUndoStack(self)
         self.ui = Ui_SummaryPage()
         self.ui.setupUi(self)
         self._build()
@@ -74,12 +83,17 @@ class SummaryPage(QWidget):
         ui.splitter.setStretchFactor(0, 5)
         ui.splitter.setStretchFactor(1, 4)
         ui.splitter.setSizes([620, 540])
+        if state := self.ctx.settings.value(SPLITTER_KEY):
+            ui.splitter.restoreState(state)
+        ui.splitter.splitterMoved.connect(lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, ui.splitter.saveState()))
 
+        self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
+        # The one-line inputs too: right after 回车 adds a row, Ctrl+Z should take the row away.
+        self.undo_keys.route(ui.summaryEdit, ui.problemInput, ui.planMeasureInput)
         self.summarySaver = TextAutosave(ui.summaryEdit, self._summary_committed, self)
 
         self.problemModel = ProblemListModel(self)
-        self.problemModel.edited.connect(
-            lambda pid, text: self._write(lambda: visits.update_problem(self.ctx.store, pid, text)))
+        self.problemModel.edited.connect(self._problem_edited)
         ui.problemView.setModel(self.problemModel)
         ui.problemView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -91,8 +105,7 @@ class SummaryPage(QWidget):
         ui.removeProblemButton.clicked.connect(lambda: self._remove("problem", ui.problemView))
 
         self.planModel = PlanTableModel(self)
-        self.planModel.edited.connect(
-            lambda rid, field, value: self._write(lambda: visits.update_plan_row(self.ctx.store, rid, **{field: value})))
+        self.planModel.edited.connect(self._plan_edited)
         ui.planView.setModel(self.planModel)
         ui.planView.setWordWrap(True)
         plan_header = ui.planView.horizontalHeader()
@@ -118,6 +131,8 @@ class SummaryPage(QWidget):
     # --- loading -----------------------------------------------------------------
     def open_visit(self, visit_id: str) -> None:
         self.commit_pending(wait=False)
+        if visit_id != self.visit_id:
+            self.undo_stack.clear()
         self.visit_id = visit_id
         store = self.ctx.store
         self._run(lambda: (visits.get_visit(store, visit_id), visits.previous_visit(store, visit_id)), self._loaded)
@@ -133,6 +148,8 @@ class SummaryPage(QWidget):
         self.detail, self.previous = detail, previous
         ui, result, template = self.ui, detail.result, detail.template
         self._locked = detail.row.status == VisitStatus.FINALIZED
+        if self._locked:
+            self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         r = detail.row
         ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
         prev_result = previous.result if previous else None
@@ -156,8 +173,8 @@ class SummaryPage(QWidget):
         self.unratedModel.set_rows([(c, template.item(c).text) for c in result.unrated])
         ui.tabs.setTabText(ui.tabs.indexOf(ui.unratedTab), f"未评项（{len(result.unrated)}）")
         self.summarySaver.load(detail.row.id, detail.summary)
-        self.problemModel.set_rows(detail.problems)
-        self.planModel.set_rows(detail.plan)
+        self._set_rows(ui.problemView, self.problemModel, detail.problems)
+        self._set_rows(ui.planView, self.planModel, detail.plan)
         ui.planView.resizeRowsToContents()
         self._apply_lock()
 
@@ -182,24 +199,51 @@ class SummaryPage(QWidget):
         ui.finalizeButton.setEnabled(editable)
         ui.summaryEdit.setReadOnly(not editable)
         self.problemModel.read_only = self.planModel.read_only = not editable
+        self.undo_keys.set_locked(self._locked)
         for w in (ui.problemInput, ui.addProblemButton, ui.pickProblemsButton, ui.problemUpButton,
                   ui.problemDownButton, ui.removeProblemButton, ui.planMeasureInput, ui.addPlanButton,
                   ui.planUpButton, ui.planDownButton, ui.removePlanButton):
             w.setEnabled(editable)
 
-    # --- edits ---------------------------------------------------------------------
-    def _summary_committed(self, visit_id, _old: str, new: str) -> None:
+    @staticmethod
+    def _set_rows(view, model, rows) -> None:
+        """Show reloaded rows, keeping the selected row (by id) selected, so 上移 can be pressed again."""
+        index = view.currentIndex()
+        keep = model.rows()[index.row()].id if index.isValid() else None
+        model.set_rows(rows)
+        for n, row in enumerate(rows):
+            if row.id == keep:
+                view.setCurrentIndex(model.index(n, 0))
+
+    # --- edits: from the user to an undo command --------------------------------------
+    def _summary_committed(self, visit_id, old: str, new: str) -> None:
         if not self._locked and visit_id:
-            self._write(lambda: visits.set_visit_field(self.ctx.store, visit_id, "summary", new))
+            self.undo_stack.push(TextCommand(self, visit_id, "summary", old, new))
+
+    def _push(self, text: str, forward, back) -> None:
+        self.undo_stack.push(WorkerCommand(text, lambda fn: self._write(fn, reload=True), forward, back))
+
+    def _push_added(self, kind: str, add_one, values: list) -> None:
+        """Add rows; undo removes them, redo puts the very same rows back."""
+        store, added, taken = self.ctx.store, [], []
+
+        def forward():
+            if taken:
+                while taken:
+                    visits.restore(store, taken.pop())
+                return
+            for v in values:  # one by one, so a row refused halfway leaves the others undoable
+                added.append(add_one(v))
+
+        def back():
+            # Last first, so each row's saved position is right when it is put back first-to-last.
+            taken.extend(visits.remove_row(store, kind, row_id) for row_id in reversed(added))
+
+        self._push(f"添加{KIND_LABELS[kind]}", forward, back)
 
     def add_problems(self, findings: list[tuple[str | None, str]]) -> None:
         vid, store = self.visit_id, self.ctx.store
-
-        def add_all():
-            for code, text in findings:
-                visits.add_problem(store, vid, text, code)
-
-        self._write(add_all, reload=True)
+        self._push_added("problem", lambda f: visits.add_problem(store, vid, f[1], f[0]), list(findings))
 
     def _add_typed_problem(self) -> None:
         text = self.ui.problemInput.text().strip()
@@ -220,13 +264,33 @@ class SummaryPage(QWidget):
 
     def add_plan_row(self, measure: str, **values) -> None:
         vid, store = self.visit_id, self.ctx.store
-        self._write(lambda: visits.add_plan_row(store, vid, measure=measure, **values), reload=True)
+        self._push_added("plan", lambda m: visits.add_plan_row(store, vid, measure=m, **values), [measure])
 
     def _add_typed_plan_row(self) -> None:
         text = self.ui.planMeasureInput.text().strip()
         if text:
             self.ui.planMeasureInput.clear()
             self.add_plan_row(text)
+
+    def _problem_edited(self, problem_id: str, old: str, new: str) -> None:
+        store = self.ctx.store
+
+        def apply(text):
+            self.problemModel.set_field(problem_id, "text", text)
+            self._write(lambda: visits.update_problem(store, problem_id, text))
+
+        self.undo_stack.push(ValueCommand("修改主要问题", apply, old, new))
+
+    def _plan_edited(self, row_id: str, field: str, old: str, new: str) -> None:
+        store = self.ctx.store
+
+        # In place, no reload: a reset model would close the editor the expert tabbed into.
+        def apply(value):
+            self.planModel.set_field(row_id, field, value)
+            self._write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
+
+        header = PlanTableModel.HEADERS[PlanTableModel.FIELDS.index(field)]
+        self.undo_stack.push(ValueCommand(f"修改帮扶举措的“{header}”", apply, old, new))
 
     def _selected_row(self, view) -> int:
         index = view.currentIndex()
@@ -238,16 +302,38 @@ class SummaryPage(QWidget):
         target = row + delta
         if row < 0 or not 0 <= target < model.rowCount():
             return
-        row_id = model.rows()[row].id
-        self._write(lambda: visits.move_row(self.ctx.store, kind, row_id, target), reload=True)
+        row_id, store = model.rows()[row].id, self.ctx.store
+        model.move(row, target)
         view.setCurrentIndex(model.index(target, 0))
+        self._push(f"{'上移' if delta < 0 else '下移'}{KIND_LABELS[kind]}",
+                   lambda: visits.move_row(store, kind, row_id, target),
+                   lambda: visits.move_row(store, kind, row_id, row))
 
     def _remove(self, kind: str, view) -> None:
         model = self.problemModel if kind == "problem" else self.planModel
         row = self._selected_row(view)
-        if row >= 0:
-            row_id = model.rows()[row].id
-            self._write(lambda: visits.remove_row(self.ctx.store, kind, row_id), reload=True)
+        if row < 0:
+            return
+        row_id, store, taken = model.rows()[row].id, self.ctx.store, []
+        self._push(f"删除{KIND_LABELS[kind]}", lambda: taken.append(visits.remove_row(store, kind, row_id)),
+                   lambda: visits.restore(store, taken.pop()))
+
+    def undo(self) -> None:
+        self.commit_pending(wait=False)
+        if not self._locked:
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_pending(wait=False)
+        if not self._locked:
+            self.undo_stack.redo()
+
+    # --- edits: from an undo command to the screen and the database ----------------------
+    def apply_text(self, visit_id: str, name: str, text: str) -> None:
+        if visit_id == self.visit_id:
+            self.summarySaver.show_committed(text)
+        store = self.ctx.store
+        self._write(lambda: visits.set_visit_field(store, visit_id, name, text))
 
     def finalize_visit(self) -> None:
         if self.visit_id:
@@ -279,6 +365,9 @@ class SummaryPage(QWidget):
 
     def _write_failed(self, exc: BaseException) -> None:
         self.show_error(str(exc))
+        # The rows' commands know ids and positions the failed step may have left
+        # different: start a new history from what is really stored.
+        self.undo_stack.clear()
         self.reload()  # show what is really stored (e.g. the visit was finalized elsewhere)
 
     def show_error(self, message: str) -> None:

@@ -2,8 +2,11 @@
 
 ``GoalTableModel`` is read-only (scores come from ``core.scoring``). The
 problem list and the plan table are editable: ``setData`` updates the row at
-once and emits ``edited(row_id, field, value)``; the page turns that into a
-service call on the worker. The models never touch the database themselves.
+once and emits ``edited`` with the old and the new value; the page turns that
+into an undo command and a service call on the worker. ``move`` and
+``set_field`` show a reordering or an undone edit at once, before the
+database has it. The models never touch the
+database themselves.
 """
 
 from __future__ import annotations
@@ -85,10 +88,32 @@ class GoalTableModel(QAbstractTableModel):
         return None
 
 
-class ProblemListModel(QAbstractListModel):
+class _Rows:
+    """What the problem list and the plan table share: ordered rows that move."""
+
+    COLUMNS = 1  # QAbstractListModel keeps columnCount() private
+
+    def move(self, row: int, target: int) -> None:
+        if row == target or not (0 <= row < len(self._rows) and 0 <= target < len(self._rows)):
+            return
+        # Qt counts the destination before the move: one further when moving down.
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + 1 if target > row else target)
+        self._rows.insert(target, self._rows.pop(row))
+        self.endMoveRows()
+
+    def set_field(self, row_id: str, field: str, value) -> None:
+        """Show a value an undo or redo wrote, without emitting ``edited`` again."""
+        for n, r in enumerate(self._rows):
+            if r.id == row_id:
+                self._rows[n] = replace(r, **{field: value})
+                self.dataChanged.emit(self.index(n, 0), self.index(n, self.COLUMNS - 1))
+                return
+
+
+class ProblemListModel(_Rows, QAbstractListModel):
     """主要问题, in order; edited in place."""
 
-    edited = Signal(str, str)  # problem id, new text
+    edited = Signal(str, str, str)  # problem id, old text, new text
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -118,7 +143,7 @@ class ProblemListModel(QAbstractListModel):
 
     def flags(self, index):
         flags = super().flags(index)
-        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
+        return flags if self.read_only or not index.isValid() else flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         text = str(value).strip()
@@ -129,16 +154,17 @@ class ProblemListModel(QAbstractListModel):
             return False
         self._rows[index.row()] = replace(p, text=text)
         self.dataChanged.emit(index, index)
-        self.edited.emit(p.id, text)
+        self.edited.emit(p.id, p.text, text)
         return True
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(_Rows, QAbstractTableModel):
     """一企一策: 措施, 责任部门, 时限, 预期成效 — edited cell by cell."""
 
     FIELDS = ("measure", "department", "deadline", "expected_outcome")
     HEADERS = ("措施", "责任部门", "时限", "预期成效")
-    edited = Signal(str, str, str)  # row id, field, value
+    COLUMNS = len(FIELDS)
+    edited = Signal(str, str, str, str)  # row id, field, old value, new value
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -172,7 +198,7 @@ class PlanTableModel(QAbstractTableModel):
 
     def flags(self, index):
         flags = super().flags(index)
-        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
+        return flags if self.read_only or not index.isValid() else flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -185,7 +211,7 @@ class PlanTableModel(QAbstractTableModel):
             return False
         self._rows[index.row()] = replace(row, **{field: text})
         self.dataChanged.emit(index, index)
-        self.edited.emit(row.id, field, text)
+        self.edited.emit(row.id, field, getattr(row, field) or "", text)
         return True
 
 

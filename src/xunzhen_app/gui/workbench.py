@@ -1,11 +1,12 @@
 """巡诊工作台: the checklist tree on the left, the open item on the right.
 
-Every edit is shown at once and written at once: a level change or an
-autosaved text becomes an undo command (``workbench_commands``) whose
-redo/undo update the screen and queue the service call on the worker thread
-(``ctx.tasks``), which keeps edits in order. ``commit_pending()`` flushes text
-still being typed and waits for the worker — the main window calls it before
-closing so nothing typed is lost.
+Every edit is shown at once and written at once: a level change, an
+autosaved text or an added/removed attachment becomes an undo command
+(``workbench_commands``) whose redo/undo update the screen and queue the
+service call on the worker thread (``ctx.tasks``), which keeps edits in order.
+``commit_pending()`` flushes text still being typed and waits for the worker —
+the main window calls it before closing so nothing typed is lost. The
+splitter and, per visit, the item last open are kept in ``ctx.settings``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from ..core.checklist import GUIDANCE_LABELS, Item
@@ -31,11 +32,13 @@ from .guarded import guarded
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector
 from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
-from .workbench_commands import RatingCommand, TextCommand
+from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
 from .workbench_model import ChecklistTreeModel
 
 TEXT_FIELDS = ("evidence", "problem", "suggestion")
 LEVEL_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}  # 1–5 a level, 0 不适用
+SPLITTER_KEY = "workbench/splitter"
+LAST_ITEM_KEY = "workbench/last_item/{}"  # per visit id
 
 
 class WorkbenchPage(QWidget):
@@ -90,6 +93,10 @@ class WorkbenchPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 700])
+        if state := self.ctx.settings.value(SPLITTER_KEY):
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState()))
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.25)
         self.ui.requirementLabel.setFont(big)
@@ -108,10 +115,11 @@ class WorkbenchPage(QWidget):
                               (self.ui.checkClearButton, None)):
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
+        self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
         self.autosaves = {}
         for name in TEXT_FIELDS:
             editor = getattr(self.ui, f"{name}Edit")
-            editor.installEventFilter(self)  # Ctrl+Z/Y go to the page's undo stack
+            self.undo_keys.route(editor)
             self.autosaves[name] = TextAutosave(editor, self._text_committed, self)
 
         self.attachmentModel = AttachmentListModel(self)
@@ -130,16 +138,6 @@ class WorkbenchPage(QWidget):
         self._shortcut("Ctrl+Up", lambda: self.step(-1))
         self._shortcut("Ctrl+PgUp", lambda: self.step(-1))
         self._shortcut("F3", self.next_unrated)
-
-        self.undoAction = QAction("撤销", self, shortcut=QKeySequence.StandardKey.Undo)
-        self.redoAction = QAction("重做", self)
-        self.redoAction.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for action, slot in ((self.undoAction, self.undo), (self.redoAction, self.redo)):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-        self.undo_stack.canUndoChanged.connect(lambda ok: self.undoAction.setEnabled(ok and not self._locked))
-        self.undo_stack.canRedoChanged.connect(lambda ok: self.redoAction.setEnabled(ok and not self._locked))
         self._show_item(None)
 
     def _shortcut(self, keys: str, slot) -> None:
@@ -148,10 +146,15 @@ class WorkbenchPage(QWidget):
 
     # --- opening -------------------------------------------------------------
     def open_visit(self, visit_id: str, code: str | None = None) -> None:
-        """Load a visit (on the worker) and show ``code`` or its first unrated item."""
+        """Load a visit (on the worker) and show ``code``, else the item open before (in this
+        session or, for another visit, when it was last open), else its first unrated item."""
         self.commit_pending(wait=False)
         if visit_id != self.visit_id:
             self.undo_stack.clear()
+            # Nothing of the previous visit stays editable while this one loads.
+            self.detail = None
+            self._show_item(None)
+            code = code or self.ctx.settings.value(LAST_ITEM_KEY.format(visit_id))
         self.visit_id = visit_id
         self._run(lambda: visits.get_visit(self.ctx.store, visit_id), lambda d: self._loaded(d, code))
 
@@ -170,6 +173,8 @@ class WorkbenchPage(QWidget):
         self._assess = dict(detail.assessments)
         self._attachments = list(detail.attachments)
         self._locked = detail.row.status == VisitStatus.FINALIZED
+        if self._locked:
+            self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         self.model.set_template(detail.template, self._ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
@@ -192,8 +197,7 @@ class WorkbenchPage(QWidget):
         for name in TEXT_FIELDS:
             getattr(self.ui, f"{name}Edit").setReadOnly(not editable)
         self.setAcceptDrops(editable)
-        self.undoAction.setEnabled(editable and self.undo_stack.canUndo())
-        self.redoAction.setEnabled(editable and self.undo_stack.canRedo())
+        self.undo_keys.set_locked(self._locked)
 
     # --- navigation ----------------------------------------------------------
     def _select(self, code: str | None) -> None:
@@ -267,6 +271,7 @@ class WorkbenchPage(QWidget):
         for info in self.attachmentModel.rows():
             self._load_thumbnail(info)
         self.ui.scrollArea.verticalScrollBar().setValue(0)
+        self.ctx.settings.setValue(LAST_ITEM_KEY.format(self.visit_id), code)
         self.itemShown.emit(code)
 
     def _show_rating(self, code: str) -> None:
@@ -400,18 +405,45 @@ class WorkbenchPage(QWidget):
         self.add_files([Path(f) for f in files])
 
     def add_files(self, files: list[Path]) -> None:
-        code, vid = self._code, self.visit_id
+        code, vid, store = self._code, self.visit_id, self.ctx.store
         if not files or code is None or self._refuse_if_locked():
             return
-        for path in files:
-            self._run(lambda p=path: visits.add_attachment(self.ctx.store, vid, p, code), self._attachment_added)
+        added: list[AttachmentInfo] = []
+        taken: list[visits.Removed] = []
 
-    def _attachment_added(self, info: AttachmentInfo) -> None:
-        self._attachments.append(info)
-        if info.item_code == self._code:
-            self.attachmentModel.append(info)
+        def add():
+            if taken:  # redo after an undo: the same attachments, not copies
+                for removed in taken:
+                    visits.restore(store, removed)
+                taken.clear()
+                return
+            for path in files:  # one by one, so a file refused halfway leaves the others undoable
+                added.append(visits.add_attachment(store, vid, path, code))
+
+        def remove():
+            taken.extend(visits.remove_attachment(store, info.id) for info in added)
+
+        names = "、".join(f.name for f in files[:3]) + ("等" if len(files) > 3 else "")
+        self.undo_stack.push(WorkerCommand(f"{code} 添加附件 {names}", self._attachment_step, add, remove))
+
+    def _attachment_step(self, fn) -> None:
+        """Run an attachment change, then show the visit's attachments as the database now has them."""
+        store, vid = self.ctx.store, self.visit_id
+
+        def step():
+            fn()
+            return visits.list_attachments(store, vid)
+
+        self._run(step, lambda infos: self._attachments_loaded(vid, infos), self._write_failed)
+
+    def _attachments_loaded(self, vid: str, infos) -> None:
+        if vid != self.visit_id:
+            return
+        self._attachments = list(infos)
+        self.attachmentModel.set_rows([x for x in self._attachments if x.item_code == self._code])
+        for info in self.attachmentModel.rows():
             self._load_thumbnail(info)
-        self.visitChanged.emit(self.visit_id)
+        self.visitChanged.emit(vid)
 
     def _load_thumbnail(self, info: AttachmentInfo) -> None:
         if is_image(info) and not self.attachmentModel.has_thumbnail(info.sha256):
@@ -432,14 +464,12 @@ class WorkbenchPage(QWidget):
         row = self._selected_attachment()
         if row < 0 or self._refuse_if_locked():
             return
-        info = self.attachmentModel.info(row)
-
-        def done(_):
-            self._attachments = [a for a in self._attachments if a.id != info.id]
-            self.attachmentModel.remove(info.id)
-            self.visitChanged.emit(self.visit_id)
-
-        self._run(lambda: visits.remove_attachment(self.ctx.store, info.id), done)
+        info, store = self.attachmentModel.info(row), self.ctx.store
+        taken: list[visits.Removed] = []
+        self.undo_stack.push(WorkerCommand(
+            f"{info.item_code or ''} 删除附件 {info.filename}", self._attachment_step,
+            lambda: taken.append(visits.remove_attachment(store, info.id)),
+            lambda: visits.restore(store, taken.pop())))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and not self._locked and self._code:
@@ -464,15 +494,7 @@ class WorkbenchPage(QWidget):
         return False
 
     def eventFilter(self, obj, event) -> bool:
-        et = event.type()
-        if obj is self.tree and et == QEvent.Type.KeyPress and self._level_key(event):
-            return True
-        if obj is not self.tree and et == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()):
-            # Let the page's undo actions have Ctrl+Z/Y instead of the editor's own
-            # per-widget undo, so one stack covers levels and texts alike.
-            event.ignore()
+        if obj is self.tree and event.type() == QEvent.Type.KeyPress and self._level_key(event):
             return True
         return super().eventFilter(obj, event)
 

@@ -61,19 +61,6 @@ class AttachmentListModel(QAbstractListModel):
     def rows(self) -> list[AttachmentInfo]:
         return list(self._rows)
 
-    def append(self, info: AttachmentInfo) -> None:
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-        self._rows.append(info)
-        self.endInsertRows()
-
-    def remove(self, attachment_id: str) -> None:
-        for n, info in enumerate(self._rows):
-            if info.id == attachment_id:
-                self.beginRemoveRows(QModelIndex(), n, n)
-                del self._rows[n]
-                self.endRemoveRows()
-                return
-
     def has_thumbnail(self, sha256: str) -> bool:
         return sha256 in self._thumbs
 

@@ -1,11 +1,14 @@
 """Import a 附件2 list (序号, 企业名称, 所属地市, 培育类型, 备注[, 统一社会信用代码]) from Excel.
 
 Every row is checked before anything is written: one invalid row and nothing
-is imported, unless the caller asks to skip invalid rows.
+is imported, unless the caller asks to skip invalid rows. The import is one
+transaction, so a cancelled one (``progress`` returning False) leaves the
+enterprise table as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +29,11 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)  # "第 N 行：…"
+    cancelled: bool = False  # stopped through ``progress``: nothing was written
 
     def summary(self) -> str:
+        if self.cancelled:
+            return "已取消，未导入任何企业"
         text = f"新增 {len(self.created)} 家，更新 {len(self.updated)} 家"
         return text + (f"，跳过无效行 {len(self.invalid)} 行" if self.invalid else "")
 
@@ -88,14 +94,36 @@ def read_rows(path: Path) -> tuple[list[tuple[int, EnterpriseInput]], list[str]]
     return out, problems
 
 
-def import_enterprises(store, path: Path, skip_invalid: bool = False) -> ImportReport:
+class _Cancelled(Exception):
+    """Raised inside the transaction so the store rolls back every row written so far."""
+
+
+def import_enterprises(store, path: Path, skip_invalid: bool = False,
+                       progress: Callable[[int, int], bool] | None = None) -> ImportReport:
+    """Import the list in one transaction.
+
+    ``progress(done, total)`` is called before each row and once before the
+    commit; returning False rolls everything back and the report says
+    ``cancelled``.
+    """
     path = Path(path)
     rows, problems = read_rows(path)
     if problems and not skip_invalid:
         raise UserError(f"“{path}”有 {len(problems)} 行无效，未导入任何企业：\n" + "\n".join(problems))
-    report = ImportReport(invalid=problems)
+    try:
+        return _import_rows(store, path, rows, ImportReport(invalid=problems), skip_invalid, progress)
+    except _Cancelled:
+        return ImportReport(invalid=problems, cancelled=True)
+
+
+def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bool, progress) -> ImportReport:
+    def go_on(done: int) -> None:
+        if progress is not None and progress(done, len(rows)) is False:
+            raise _Cancelled
+
     with store.session() as s:
-        for row_no, data in rows:
+        for done, (row_no, data) in enumerate(rows):
+            go_on(done)
             where = f"“{path.name}”第 {row_no} 行"
             existing = None
             if data.uscc:
@@ -120,4 +148,5 @@ def import_enterprises(store, path: Path, skip_invalid: bool = False) -> ImportR
                 if not skip_invalid:
                     raise
                 report.invalid.append(str(exc))
+        go_on(len(rows))  # a 取消 pressed during the last row still wins: nothing is committed yet
     return report

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..core.domain import Method, Stage, VisitStatus
@@ -182,8 +182,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in v.problems),
         plan=tuple(PlanRow(p.id, p.measure, p.department, p.deadline, p.expected_outcome, p.goal_code)
                    for p in v.plan),
-        attachments=tuple(AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
-                          for a in sorted(v.attachments, key=lambda a: a.created_at)),
+        attachments=_attachment_infos(v),
         summary=v.summary,
         report_number=v.report_number,
         previous_visit_id=v.previous_visit_id,
@@ -344,18 +343,58 @@ def update_plan_row(store, row_id: str, **values) -> None:
             setattr(row, k, val)
 
 
-def remove_row(store, kind: str, row_id: str) -> None:
-    model, label = {"problem": (VisitProblem, "问题"), "plan": (PlanItem, "帮扶举措")}[kind]
+_KINDS = {"problem": (VisitProblem, "问题"), "plan": (PlanItem, "帮扶举措"), "attachment": (Attachment, "附件")}
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A removed problem, plan row or attachment as it was, for ``restore`` (the GUI's undo)."""
+
+    kind: str  # "problem", "plan" or "attachment"
+    values: dict  # every column, id and position included
+
+
+def _removed(kind: str, row) -> Removed:
+    return Removed(kind, {attr.key: getattr(row, attr.key) for attr in inspect(type(row)).column_attrs})
+
+
+def remove_row(store, kind: str, row_id: str) -> Removed:
+    model, label = _KINDS[kind]
     with store.session() as s:
         row = _get(s, model, row_id, label)
+        removed = _removed(kind, row)
         siblings = [r for r in _siblings(s, model, row.visit_id) if r.id != row.id]
         s.delete(row)
         for pos, r in enumerate(siblings):
             r.position = pos
+        return removed
+
+
+def restore(store, removed: Removed) -> None:
+    """Put back what ``remove_row`` or ``remove_attachment`` removed: the same id, the same
+    place in its list, the same stored file (content is never deleted with its link)."""
+    model, label = _KINDS[removed.kind]
+    values = removed.values
+    with store.session() as s, s.no_autoflush:
+        if s.get(model, values["id"]) is not None:
+            raise UserError(f"该{label}并未删除，无需恢复")
+        if s.get(Visit, values["visit_id"]) is None:
+            raise NotFoundError(f"没有编号为 {values['visit_id']} 的巡诊")
+        if model is Attachment and s.get(Blob, values["sha256"]) is None:
+            raise NotFoundError(f"附件内容 {values['sha256'][:12]}… 不在数据库中")
+        # Written again, so a newer revision; created_at stays, which keeps attachments in their order.
+        row = model(**{**values, "revision": values["revision"] + 1, "updated_at": utcnow()})
+        if model is not Attachment:
+            siblings = _siblings(s, model, values["visit_id"])
+            siblings.insert(max(0, min(values["position"], len(siblings))), row)
+            for pos, r in enumerate(siblings):
+                if r.position != pos:
+                    r.position = pos
+        s.add(row)
 
 
 def move_row(store, kind: str, row_id: str, new_position: int) -> None:
-    model, label = {"problem": (VisitProblem, "问题"), "plan": (PlanItem, "帮扶举措")}[kind]
+    model, label = _KINDS[kind]
     with store.session() as s:
         row = _get(s, model, row_id, label)
         siblings = [r for r in _siblings(s, model, row.visit_id) if r.id != row.id]
@@ -413,6 +452,21 @@ def attachment_bytes(store, sha256: str) -> bytes:
         return blob.data
 
 
-def remove_attachment(store, attachment_id: str) -> None:
+def remove_attachment(store, attachment_id: str) -> Removed:
+    """Unlink an attachment; its content stays stored, so ``restore`` can bring it back."""
     with store.session() as s:
-        s.delete(_get(s, Attachment, attachment_id, "附件"))
+        row = _get(s, Attachment, attachment_id, "附件")
+        removed = _removed("attachment", row)
+        s.delete(row)
+        return removed
+
+
+def _attachment_infos(v: Visit) -> tuple[AttachmentInfo, ...]:
+    return tuple(AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
+                 for a in sorted(v.attachments, key=lambda a: a.created_at))
+
+
+def list_attachments(store, visit_ref: str) -> tuple[AttachmentInfo, ...]:
+    """A visit's attachments in the order they were added."""
+    with store.session() as s:
+        return _attachment_infos(resolve_visit(s, visit_ref))
