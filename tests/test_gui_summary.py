@@ -141,3 +141,24 @@ def test_row_models_stay_consistent_when_rows_move(qtmodeltester):
     plan.set_field("1", "deadline", "年底")
     assert [(r.measure, r.deadline) for r in plan.rows()] == [("措施2", ""), ("措施0", ""), ("措施1", "年底")]
     qtmodeltester.check(plan)
+
+
+def test_summary_page_offers_the_report_of_the_open_visit(qtbot, store, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from xunzhen_app.gui.report_preview import ReportPreviewDialog
+
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    page = _page(qtbot, ctx, vid, size=(1366, 720))
+    actions = page.report_actions
+    assert actions.isVisible() and actions.preview_button.isEnabled()
+    assert page.ui.finalizeButton.isVisible()  # still on screen beside the report buttons
+    qtbot.mouseClick(actions.preview_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReportPreviewDialog) and w.isVisible())
+    with qtbot.waitSignal(dialog.opened, timeout=30000):
+        settle(qtbot, ctx)
+    assert dialog.visit_id == vid and dialog.page_count > 1
+    dialog.close()
+    settle(qtbot, ctx)

@@ -35,8 +35,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     from .fonts import install_app_font
     from .icons import app_icon
+    from .translations import install_qt_chinese
 
     install_app_font(app)
+    install_qt_chinese(app)
     app.setWindowIcon(app_icon())
     return app
 

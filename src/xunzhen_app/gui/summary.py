@@ -23,6 +23,7 @@ from .autosave import TextAutosave
 from .context import AppContext
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import guarded
+from .report_actions import ReportActions
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
 from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
@@ -68,6 +69,8 @@ class SummaryPage(QWidget):
         ui.titleLabel.setFont(font)
         ui.finalizeButton.setMinimumSize(96, 36)
         ui.finalizeButton.clicked.connect(self.finalize_visit)
+        self.report_actions = ReportActions(self.ctx, self)
+        ui.headerLayout.insertWidget(ui.headerLayout.indexOf(ui.finalizeButton), self.report_actions)
 
         self.goalModel = GoalTableModel(self)
         ui.goalTable.setModel(self.goalModel)
@@ -134,6 +137,7 @@ class SummaryPage(QWidget):
         if visit_id != self.visit_id:
             self.undo_stack.clear()
         self.visit_id = visit_id
+        self.report_actions.set_visit(visit_id)
         store = self.ctx.store
         self._run(lambda: (visits.get_visit(store, visit_id), visits.previous_visit(store, visit_id)), self._loaded)
 
