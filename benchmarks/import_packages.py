@@ -2,12 +2,14 @@
 
 Targets (issue 5): import < 30 s, re-import < 10 s, on SQLite and on PostgreSQL.
 
-    uv run python benchmarks/import_packages.py [--count 1000] [--pg-url URL | --no-pg]
+    uv run python benchmarks/import_packages.py [--count 1000] [--pg-url URL | --no-pg] [--no-reports]
 
 Without --pg-url a private PostgreSQL server is started as in the tests
 (tests/pg.py). Each package is a realistic visit: every checklist item rated
 with evidence, problems, plan rows, a photo, and its history — made from one
-visit built through the services, re-keyed with fresh UUIDs and re-signed.
+visit built through the services, re-keyed with fresh UUIDs and re-signed,
+carrying its 质量巡诊报告 PDF as exported packages do (``--no-reports``: without).
+Exporting that visit with and without the PDF is timed too.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from xunzhen_app.paths import AppPaths  # noqa: E402
 from xunzhen_app.services import experts, visits  # noqa: E402
 from xunzhen_app.services.exchange import signing  # noqa: E402
 from xunzhen_app.services.exchange.export import _seal, export_package  # noqa: E402
-from xunzhen_app.services.exchange.format import ATTACHMENT_DIR, DATA, sha256  # noqa: E402
+from xunzhen_app.services.exchange.format import ATTACHMENT_DIR, DATA, REPORT_DIR, sha256  # noqa: E402
 from xunzhen_app.services.exchange.merge import import_package, verify_package  # noqa: E402
 
 
@@ -51,14 +53,21 @@ def template_package(root: Path):
     for n in range(3):
         visits.add_problem(store, v.id, f"问题 {n}：质量目标未逐级分解")
         visits.add_plan_row(store, v.id, measure=f"措施 {n}", department="质量部", deadline="2025 年底")
-    pkg = export_package(store, keys, visit_refs=[v.id])
-    verified = verify_package("template", pkg.data, keys)
+    export_package(store, keys, visit_refs=[v.id])  # warm-up: fonts and reportlab load once per process
+    timings, pkgs = {}, {}
+    for reports in (False, True):
+        t = time.perf_counter()
+        pkgs[reports] = export_package(store, keys, visit_refs=[v.id], reports=reports)
+        timings[reports] = time.perf_counter() - t
+    print(f"export of one visit: {timings[True] * 1000:.0f} ms with its report PDF, "
+          f"{timings[False] * 1000:.0f} ms without")
+    verified = verify_package("template", pkgs[True].data, keys)
     store.close()
     return keys, verified
 
 
-def rekey(data: dict, n: int) -> tuple[dict, dict[str, bytes]]:
-    """A copy of one visit's data with fresh ids, its own enterprise and its own photo."""
+def rekey(data: dict, n: int, pdf: bytes | None) -> tuple[dict, dict[str, bytes]]:
+    """A copy of one visit's data with fresh ids, its own enterprise and its own photo (and the report)."""
     d = copy.deepcopy(data)
     ids: dict[str, str] = {}
 
@@ -80,7 +89,10 @@ def rekey(data: dict, n: int) -> tuple[dict, dict[str, bytes]]:
     photo = f"photo {n}".encode() * 100
     for a in d["attachments"]:
         a["sha256"], a["size"] = sha256(photo), len(photo)
-    return d, {ATTACHMENT_DIR + sha256(photo): photo}
+    members = {ATTACHMENT_DIR + sha256(photo): photo}
+    if pdf is not None:
+        members[f"{REPORT_DIR}{d['visits'][0]['id']}.pdf"] = pdf
+    return d, members
 
 
 def run(label: str, url: str | None, files: list[Path], root: Path, sender_card) -> dict:
@@ -107,6 +119,7 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--pg-url")
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--no-reports", action="store_true", help="packages without the report PDF")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="xunzhen-bench-"))
     try:
@@ -119,10 +132,11 @@ def _bench(args, root: Path) -> int:
     keys, verified = template_package(root)
     data = {k: [dict(r) for r in v] for k, v in verified.sections.items()}
     raw = json.loads(verified.raw.members[DATA])
+    pdf = None if args.no_reports else next(b for n, b in verified.raw.members.items() if n.startswith(REPORT_DIR))
     t = time.perf_counter()
     files = []
     for n in range(args.count):
-        d, members = rekey(raw, n)
+        d, members = rekey(raw, n, pdf)
         _, blob = _seal(keys, "data", d, members, None)
         f = root / "out" / f"p{n:04d}.xzp"
         f.parent.mkdir(exist_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import uuid
 
 import pytest
 from exchange_helpers import (
@@ -177,6 +178,17 @@ def _bad_types(m, expert):
     return rezip(resign({**m, "data.json": format.canonical_json(data)}, expert.keys))
 
 
+def _with_tombstone(m, expert, changes, **manifest):
+    data = json.loads(m["data.json"])
+    problem = data["problems"][0]
+    tomb = {"entity": "visit_problem", "record_id": str(uuid.uuid4()), "visit_id": problem["visit_id"],
+            "revision": 2, "digest": "0" * 64, "deleted_at": "2025-06-01T08:00:00+00:00", **changes}
+    if tomb["record_id"] == "ROW":
+        tomb["record_id"] = problem["id"]
+    data["tombstones"] = [tomb]
+    return rezip(resign({**m, "data.json": format.canonical_json(data)}, expert.keys, **manifest))
+
+
 def _bad(path, tmp_path, expert):
     """name → bytes of a broken variant of the package at ``path``."""
     good = path.read_bytes()
@@ -195,6 +207,10 @@ def _bad(path, tmp_path, expert):
         "absolute member": lambda: rezip({**m, "/etc/evil": b"x"}),
         "unlisted member": lambda: rezip({**m, "attachments/" + "0" * 64: b"x"}),
         "bad field type": lambda: _bad_types(m, expert),
+        "tombstones in format 1": lambda: _with_tombstone(m, expert, {}, format_version=1),
+        "tombstone of an undeletable record": lambda: _with_tombstone(m, expert, {"entity": "visit"}),
+        "tombstone and row together": lambda: _with_tombstone(m, expert, {"record_id": "ROW"}),
+        "tombstone with a bad field": lambda: _with_tombstone(m, expert, {"revision": "2"}),
         # 40 MB of zeros deflate to ~40 kB: refused by the ratio limit before anything is inflated.
         "zip bomb": lambda: rezip({**m, "reports/" + "0" * 36 + ".pdf": b"\0" * (40 * 1024 * 1024)}),
     }
@@ -203,7 +219,9 @@ def _bad(path, tmp_path, expert):
 
 BAD_CASES = ["truncated", "random bytes", "empty", "member hash mismatch", "edited JSON value",
              "future format version", "wrong format version", "wrong format name", "../ member",
-             "absolute member", "unlisted member", "bad field type", "zip bomb"]
+             "absolute member", "unlisted member", "bad field type", "tombstones in format 1",
+             "tombstone of an undeletable record", "tombstone and row together", "tombstone with a bad field",
+             "zip bomb"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -422,7 +440,7 @@ def test_cli_keys_export_import_and_refusal(tmp_path, capsys):
     assert "回执" in capsys.readouterr().out
 
 
-def test_update_clashing_with_a_local_record_is_refused_whole(package, expert, bureau, tmp_path):
+def test_uscc_clash_is_a_conflict_and_the_rest_imports(package, expert, bureau, tmp_path):
     import random
 
     from xunzhen_app.services import enterprises
@@ -438,8 +456,201 @@ def test_update_clashing_with_a_local_record_is_refused_whole(package, expert, b
     old = enterprises.get_enterprise(expert.store, ent_id)
     enterprises.update_enterprise(expert.store, ent_id, EnterpriseInput(
         name=old.name, city=old.city, cultivation_type=old.cultivation_type, uscc=uscc))
+    visits.set_visit_field(expert.store, vid, "summary", "同一包里的其他修改")
     p2 = export_package(expert.store, expert.keys, visit_refs=[vid]).write(tmp_path / "p2.xzp")
+    rep = import_package(bureau.store, bureau.keys, p2)
+    assert [(r.entity, r.id) for r in rep.conflicts] == [("enterprise", ent_id)] and not rep.refused
+    assert "市局自建企业" in rep.conflicts[0].reason
+    assert [r.entity for r in rep.updated] == ["visit"]  # the rest of the package imported
+    assert visits.get_visit(bureau.store, vid).summary == "同一包里的其他修改"
+    assert enterprises.get_enterprise(bureau.store, ent_id).uscc in (None, "")  # ours kept
+
+    [c] = conflicts.list_conflicts(bureau.store)
+    assert c.kind == "key_clash" and not c.is_deletion and "市局自建企业" in c.reason
+    assert {f.field: f.remote for f in c.fields} == {"uscc": uscc}
     before = db_fingerprint(bureau.store)
-    with pytest.raises(PackageError, match="不相容"):
-        import_package(bureau.store, bureau.keys, p2)
+    with pytest.raises(UserError, match="市局自建企业"):
+        conflicts.resolve_conflict(bureau.store, c.id, {"uscc": conflicts.REMOTE})
     assert db_fingerprint(bureau.store) == before
+    assert conflicts.resolve_conflict(bureau.store, c.id).resolved_at is not None  # keep ours
+
+
+# --- deletions (format 2 tombstones) ----------------------------------------
+
+
+def _visit_with_parts(expert, bureau, tmp_path, name="p1.xzp"):
+    """A visit with a problem, a plan row and a photo, imported by the bureau."""
+    vid = seed_visit(expert)
+    visits.add_plan_row(expert.store, vid, measure="完善质量目标分解", department="质量部")
+    bureau.trust(expert)
+    path = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / name)
+    import_package(bureau.store, bureau.keys, path)
+    return vid, path
+
+
+def _parts(store, vid):
+    d = visits.get_visit(store, vid)
+    return d.problems, d.plan, d.attachments
+
+
+def test_deletions_travel_and_stale_copies_stay_deleted(expert, bureau, tmp_path):
+    vid, p1 = _visit_with_parts(expert, bureau, tmp_path)
+    problems, plan, photos = _parts(expert.store, vid)
+    visits.remove_row(expert.store, "problem", problems[0].id)
+    visits.remove_row(expert.store, "plan", plan[0].id)
+    visits.remove_attachment(expert.store, photos[0].id)
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    assert json.loads(members(p2.read_bytes())["manifest.json"])["format_version"] == 2
+
+    rep = import_package(bureau.store, bureau.keys, p2)
+    assert sorted(r.entity for r in rep.deleted) == ["attachment", "plan_item", "visit_problem"]
+    assert not rep.conflicts and "删除 3" in rep.summary()
+    assert _parts(bureau.store, vid) == ((), (), ())
+    with bureau.store.session() as s:
+        gone = set(s.scalars(select(VisitHistory.entity).where(VisitHistory.visit_id == vid,
+                                                                VisitHistory.new_value.is_(None))))
+    assert {"visit_problem", "plan_item", "attachment"} <= gone  # the deletions are in the visit's history
+    # Nothing new to send back: the bureau holds what the expert holds.
+    with pytest.raises(UserError, match="没有新的或修改过的巡诊"):
+        export_package(bureau.store, bureau.keys, since_last=expert.keys.fingerprint)
+
+    before = db_fingerprint(bureau.store)
+    assert import_package(bureau.store, bureau.keys, p2).already_imported
+    assert db_fingerprint(bureau.store) == before
+    # The first package again under a new id (a copy left in a sync folder): the rows stay deleted.
+    stale = tmp_path / "stale.xzp"
+    stale.write_bytes(rezip(resign(members(p1.read_bytes()), expert.keys, package_id=str(uuid.uuid4()))))
+    rep = import_package(bureau.store, bureau.keys, stale)
+    assert not rep.new and not rep.conflicts and not rep.deleted
+    assert _parts(bureau.store, vid) == ((), (), ())
+
+
+def test_deletion_arriving_before_the_row_keeps_it_deleted(expert, bureau, tmp_path):
+    vid = seed_visit(expert)
+    bureau.trust(expert)
+    p1 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p1.xzp")
+    problem = visits.get_visit(expert.store, vid).problems[0]
+    visits.remove_row(expert.store, "problem", problem.id)
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    rep = import_package(bureau.store, bureau.keys, p2)  # a sync folder gives no order
+    assert rep.deletions_noted == 1 and not rep.deleted
+    rep = import_package(bureau.store, bureau.keys, p1)
+    assert not rep.conflicts and visits.get_visit(bureau.store, vid).problems == ()
+
+
+def test_undone_deletion_travels_back(expert, bureau, tmp_path):
+    vid, _ = _visit_with_parts(expert, bureau, tmp_path)
+    removed = visits.remove_row(expert.store, "problem", _parts(expert.store, vid)[0][0].id)
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    import_package(bureau.store, bureau.keys, p2)
+    visits.restore(expert.store, removed)  # the GUI's undo, after the deletion was sent
+    p3 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p3.xzp")
+    assert json.loads(members(p3.read_bytes())["data.json"])["tombstones"] == []
+    rep = import_package(bureau.store, bureau.keys, p3)
+    assert [r.entity for r in rep.new] == ["visit_problem"] and not rep.conflicts
+    assert [p.text for p in visits.get_visit(bureau.store, vid).problems] == ["质量目标未分解到班组"]
+
+
+@pytest.mark.parametrize("pick", ["local", "remote"])
+def test_deletion_of_a_row_changed_here_is_a_conflict(pick, expert, bureau, tmp_path):
+    vid, _ = _visit_with_parts(expert, bureau, tmp_path)
+    problem = visits.get_visit(bureau.store, vid).problems[0]
+    visits.update_problem(bureau.store, problem.id, "市局补充：目标未分解到班组和岗位")
+    visits.remove_row(expert.store, "problem", problem.id)
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    rep = import_package(bureau.store, bureau.keys, p2)
+    assert [(r.entity, r.id) for r in rep.conflicts] == [("visit_problem", problem.id)] and not rep.deleted
+    assert [p.text for p in visits.get_visit(bureau.store, vid).problems] == ["市局补充：目标未分解到班组和岗位"]
+
+    [c] = conflicts.list_conflicts(bureau.store)
+    assert c.kind == "deleted_remotely" and c.is_deletion and c.label.startswith("市局补充")
+    assert c.fields == (conflicts.FieldDiff("*", "存在", "已删除"),)
+    with pytest.raises(UserError, match="整条记录"):
+        conflicts.resolve_conflict(bureau.store, c.id, {"text": conflicts.REMOTE})
+    conflicts.resolve_conflict(bureau.store, c.id, {"*": pick})
+    left = visits.get_visit(bureau.store, vid).problems
+    assert [p.text for p in left] == ([] if pick == "remote" else ["市局补充：目标未分解到班组和岗位"])
+    assert conflicts.list_conflicts(bureau.store) == []
+    # Importing the same deletion again (another package carrying it) does not reopen a decided conflict.
+    again = tmp_path / "again.xzp"
+    again.write_bytes(rezip(resign(members(p2.read_bytes()), expert.keys, package_id=str(uuid.uuid4()))))
+    rep = import_package(bureau.store, bureau.keys, again)
+    assert not rep.deleted and not rep.conflicts
+
+
+def test_edit_of_a_row_deleted_here_is_a_conflict(expert, bureau, tmp_path):
+    vid, _ = _visit_with_parts(expert, bureau, tmp_path)
+    problem = visits.get_visit(bureau.store, vid).problems[0]
+    visits.remove_row(bureau.store, "problem", problem.id)
+    visits.update_problem(expert.store, problem.id, "专家改写的问题")
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    rep = import_package(bureau.store, bureau.keys, p2)
+    assert [(r.entity, r.id) for r in rep.conflicts] == [("visit_problem", problem.id)]
+    assert visits.get_visit(bureau.store, vid).problems == ()  # our deletion holds until decided
+
+    [c] = conflicts.list_conflicts(bureau.store)
+    assert c.kind == "deleted_locally" and c.fields == (conflicts.FieldDiff("*", "已删除", "存在"),)
+    conflicts.resolve_conflict(bureau.store, c.id, default=conflicts.REMOTE)
+    assert [p.text for p in visits.get_visit(bureau.store, vid).problems] == ["专家改写的问题"]
+
+
+def test_deletion_in_a_reopened_finalized_visit_travels(expert, bureau, tmp_path):
+    vid, _ = _visit_with_parts(expert, bureau, tmp_path)
+    visits.finalize(expert.store, vid)
+    p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
+    import_package(bureau.store, bureau.keys, p2)
+    visits.reopen(expert.store, vid, "删除重复的问题")
+    visits.remove_row(expert.store, "problem", visits.get_visit(expert.store, vid).problems[0].id)
+    visits.finalize(expert.store, vid)
+    p3 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p3.xzp")
+    rep = import_package(bureau.store, bureau.keys, p3)  # as updates do, a merge applies it to the finalized copy
+    assert [r.entity for r in rep.deleted] == ["visit_problem"] and not rep.conflicts
+    d = visits.get_visit(bureau.store, vid)
+    assert d.problems == () and d.row.status == visits.get_visit(expert.store, vid).row.status
+
+
+def test_format_1_package_without_tombstones_imports_as_before(package, expert, bureau, tmp_path):
+    vid, path = package
+    m = members(path.read_bytes())
+    data = json.loads(m["data.json"])
+    assert data.pop("tombstones") == []
+    old = tmp_path / "v1.xzp"
+    old.write_bytes(rezip(resign({**m, "data.json": format.canonical_json(data)}, expert.keys, format_version=1)))
+    rep = import_package(bureau.store, bureau.keys, old)
+    assert rep.visit_ids == [vid] and not rep.refused and not rep.deleted
+
+
+def test_exported_package_carries_the_report_pdf(package, expert):
+    import io
+
+    from pypdf import PdfReader
+
+    vid, path = package
+    pdf = members(path.read_bytes())[f"reports/{vid}.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "测试精密机械有限公司" in text
+    bare = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False)
+    assert not any(n.startswith("reports/") for n in members(bare.data))
+
+
+def test_cli_prints_deletions_and_resolves_a_deletion_conflict(expert, bureau, tmp_path, capsys):
+    from xunzhen_app.cli import main
+
+    vid, _ = _visit_with_parts(expert, bureau, tmp_path)
+    problems, plan, _photos = _parts(bureau.store, vid)
+    visits.update_problem(bureau.store, problems[0].id, "市局改过的问题")
+    visits.remove_row(expert.store, "problem", problems[0].id)
+    visits.remove_row(expert.store, "plan", plan[0].id)
+    out = tmp_path / "p2.xzp"
+    assert main(["--data-dir", str(expert.dir), "package", "export", "--visit", vid, "--no-reports",
+                 "-o", str(out)]) == 0
+    assert not any(n.startswith("reports/") for n in members(out.read_bytes()))
+    capsys.readouterr()
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "删除 1" in text and "删除：plan_item" in text and "冲突：visit_problem" in text and "对方已删除该记录" in text
+    assert main(["--data-dir", str(bureau.dir), "package", "conflicts"]) == 0
+    assert "原因：对方已删除该记录" in capsys.readouterr().out
+    [c] = conflicts.list_conflicts(bureau.store)
+    assert main(["--data-dir", str(bureau.dir), "package", "resolve", c.id[:8], "--take", "*=remote"]) == 0
+    assert visits.get_visit(bureau.store, vid).problems == ()

@@ -42,6 +42,42 @@ def test_database_built_at_first_revision_upgrades_with_its_data(paths):
         store.close()
 
 
+def insert_0003_rows(conn) -> None:
+    """An enterprise and an open conflict about it, as a 0003 database holds them."""
+    conn.execute(text(
+        "INSERT INTO enterprise (id, name, uscc, city, county, industry, cultivation_type, honours, contacts,"
+        " notes, created_at, updated_at, revision) VALUES ('e1', '旧库企业', NULL, '太原市', '', '', '领军型',"
+        " '[]', '[]', '', '2025-05-01 00:00:00+00', '2025-05-01 00:00:00+00', 2)"))
+    conn.execute(text(
+        "INSERT INTO sync_base (entity, record_id, revision, digest) VALUES ('enterprise', 'e1', 1, :d)"), {"d": "a" * 64})
+    conn.execute(text(
+        "INSERT INTO sync_conflict (id, entity, record_id, local_revision, remote_revision, remote_digest,"
+        " remote_data, package_id, sender, created_at) VALUES ('c1', 'enterprise', 'e1', 2, 2, :d,"
+        " '{\"name\": \"对方的名称\"}', 'p1', 'f1', '2025-05-02 00:00:00+00')"), {"d": "b" * 64})
+
+
+def test_database_at_0003_upgrades_to_tombstones_with_its_data(paths):
+    engine = create_engine(f"sqlite:///{paths.database}")
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as conn:
+        insert_0003_rows(conn)
+    engine.dispose()
+
+    store = open_store(paths)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.HEAD == "0004"
+        from xunzhen_app.services.exchange.conflicts import list_conflicts
+
+        [c] = list_conflicts(store)  # a conflict recorded before kinds existed reads as an edit
+        assert (c.id, c.kind, c.reason, c.label) == ("c1", "changed", "", "旧库企业")
+        assert [(f.field, f.local, f.remote) for f in c.fields] == [("name", "旧库企业", "对方的名称")]
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT revision, digest FROM sync_base")).one() == (1, "a" * 64)
+            assert conn.execute(text("SELECT count(*) FROM tombstone")).scalar() == 0
+    finally:
+        store.close()
+
+
 def test_migrated_schema_matches_the_models(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext

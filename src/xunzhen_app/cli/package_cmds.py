@@ -26,6 +26,8 @@ def register(sub, common) -> None:
     scope.add_argument("--all", action="store_true", help="导出全部数据")
     scope.add_argument("--since-last", metavar="RECIPIENT", help="自上次发给该接收方（指纹）以来新增或修改的巡诊")
     ex.add_argument("--encrypt-to", metavar="CARD", help="加密给该接收方：密钥卡文件或已登记的指纹")
+    ex.add_argument("--no-reports", action="store_true",
+                    help="不附带每次巡诊的质量巡诊报告 PDF（导出更快，接收方可自行生成）")
     ex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     ex.set_defaults(handler=_export)
 
@@ -65,7 +67,8 @@ def register(sub, common) -> None:
 
     rs = pc.add_parser("resolve", help="解决冲突：逐字段选择本机或对方的值", parents=[common])
     rs.add_argument("conflict", metavar="ID")
-    rs.add_argument("--take", action="append", default=[], metavar="FIELD=local|remote")
+    rs.add_argument("--take", action="append", default=[], metavar="FIELD=local|remote",
+                    help="删除冲突整条记录选择：*=local（保留）或 *=remote（按对方处理）")
     rs.add_argument("--default", choices=[conflicts.LOCAL, conflicts.REMOTE], default=conflicts.LOCAL)
     rs.set_defaults(handler=_resolve)
 
@@ -96,7 +99,8 @@ def _card(store, ref: str | None):
 def _export(args) -> int:
     store = store_for(args)
     result = export_package(store, _keys(store), visit_refs=args.visit, everything=args.all,
-                            since_last=args.since_last, encrypt_to=_card(store, args.encrypt_to))
+                            since_last=args.since_last, encrypt_to=_card(store, args.encrypt_to),
+                            reports=not args.no_reports)
     result.write(args.output)
     enc = "（已加密）" if result.encrypted else ""
     print(f"已导出 {len(result.visit_ids)} 次巡诊到 {args.output}{enc}，数据包编号 {result.package_id}")
@@ -117,8 +121,12 @@ def _import(args) -> int:
         out.append(rep.to_json())
         if not args.json:
             print(rep.summary())
+            for r in rep.deleted:
+                print(f"  删除：{r.entity} {r.id[:8]} {r.label}（对方已删除，本机未改动过）")
+            if rep.deletions_noted:
+                print(f"  记下对方的删除 {rep.deletions_noted} 条（本机没有这些记录，以后收到旧副本也不会再加入）")
             for r in rep.conflicts:
-                print(f"  冲突：{r.entity} {r.id[:8]} {r.label}")
+                print(f"  冲突：{r.entity} {r.id[:8]} {r.label}" + (f"：{r.reason}" if r.reason else ""))
             for r in rep.refused:
                 print(f"  拒收：{r.entity} {r.id[:8]} {r.label}：{r.reason}")
             if rep.sender_registered:
@@ -168,7 +176,8 @@ def _assignments(args) -> int:
 def _conflicts(args) -> int:
     rows = conflicts.list_conflicts(store_for(args))
     if args.json:
-        print_json([{"id": c.id, "entity": c.entity, "record_id": c.record_id, "label": c.label,
+        print_json([{"id": c.id, "kind": c.kind, "reason": c.reason, "entity": c.entity, "record_id": c.record_id,
+                     "label": c.label,
                      "fields": [{"field": f.field, "local": f.local, "remote": f.remote} for f in c.fields]}
                     for c in rows])
         return 0
@@ -176,6 +185,8 @@ def _conflicts(args) -> int:
         print("没有待解决的冲突")
     for c in rows:
         print(f"冲突 {c.id[:8]}：{c.entity} {c.record_id[:8]} {c.label}（本机第 {c.local_revision} 版，对方第 {c.remote_revision} 版）")
+        if c.reason:
+            print(f"  原因：{c.reason}")
         for f in c.fields:
             print(f"  {f.field}：本机 {f.local!r} ｜ 对方 {f.remote!r}")
     return 0

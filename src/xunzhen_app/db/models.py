@@ -267,9 +267,32 @@ class SyncConflict(Base):
     remote_data: Mapped[dict] = mapped_column(JSON)
     package_id: Mapped[str] = mapped_column(String(36))
     sender: Mapped[str] = mapped_column(String(64), default="")
+    # "changed" (both edited), "deleted_remotely", "deleted_locally" or "key_clash" (theirs would take
+    # a unique value another local record holds); see services.exchange.conflicts.
+    kind: Mapped[str] = mapped_column(String(20), default="changed", server_default="changed")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolution: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Tombstone(Base):
+    """A deleted visit part, kept so the deletion travels in packages and a stale copy of the row
+    arriving later is recognised instead of being inserted again."""
+
+    __tablename__ = "tombstone"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # No foreign key: the tombstone outlives anything, and may arrive before its visit does.
+    visit_id: Mapped[str] = mapped_column(String(36), index=True)
+    # The deletion is the record's next revision: one above the last one it had.
+    revision: Mapped[int] = mapped_column(Integer)
+    # Content digest of the version that was deleted (see db.tracking.content_digest).
+    digest: Mapped[str] = mapped_column(String(64))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The deleted row as it was here, so a deletion can be looked up or undone by hand; never travels.
+    data: Mapped[dict | None] = mapped_column(JSON)
 
 
 class ImportLog(Base):

@@ -1,26 +1,60 @@
 """One flush hook for what every write must do, whichever service made it:
 bump revision and updated_at, refuse edits to a finalized visit, and append
-the visit's history (who, when, field, old → new, reason).
+the visit's history (who, when, field, old → new, reason), and leave a
+tombstone for a deleted visit part so the deletion can travel in packages.
 
 Services set ``session.info["actor"]`` (the expert's name); an import from a
-package sets ``session.info["sync"]`` so incoming revisions are kept as sent.
+package sets ``session.info["sync"]`` so incoming revisions are kept as sent
+(the merge then writes the tombstones it agreed on itself).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
 from .base import Tracked, new_id, utcnow
-from .models import Assessment, Attachment, PlanItem, Visit, VisitExpert, VisitHistory, VisitProblem
+from .models import Assessment, Attachment, PlanItem, Tombstone, Visit, VisitExpert, VisitHistory, VisitProblem
 
 _VISIT_PARTS = (Assessment, Attachment, PlanItem, VisitExpert, VisitProblem)
 _BOOKKEEPING = {"id", "created_at", "updated_at", "revision", "visit_id"}
+
+# A row as it travels in a package, and its content digest. They live here rather than with the
+# exchange code because a tombstone written by this hook must carry the same digest a merge computes.
+LOCAL_ONLY = {"is_self", "installed_at"}  # which expert uses an installation; when a template was installed
+NOT_CONTENT = {"id", "created_at", "updated_at", "revision"} | LOCAL_ONLY
+
+
+def json_value(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def row_dict(obj) -> dict:
+    return {c.key: json_value(getattr(obj, c.key)) for c in inspect(type(obj)).columns if c.key not in LOCAL_ONLY}
+
+
+def content_digest(row: dict) -> str:
+    """Content only: two sides agree when this matches, whatever their revisions."""
+    content = {k: v for k, v in row.items() if k not in NOT_CONTENT}
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def tombstone_for(obj, now: datetime, revision: int | None = None) -> Tombstone:
+    row = row_dict(obj)
+    return Tombstone(entity=type(obj).__tablename__, record_id=obj.id, visit_id=obj.visit_id,
+                     revision=revision or (obj.revision or 1) + 1, digest=content_digest(row), deleted_at=now,
+                     data=row)
 
 
 def _text(value) -> str | None:
@@ -78,6 +112,13 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             if isinstance(obj, (Visit, *_VISIT_PARTS)):
                 history += _record(session, obj, changes, actor, sync, now)
 
+    # A part added with its id already set is a removed one put back (undo): its tombstone goes.
+    restored = {obj.id: type(obj).__tablename__ for obj in session.new if isinstance(obj, _VISIT_PARTS) and obj.id}
+    if restored:
+        for t in session.scalars(select(Tombstone).where(Tombstone.record_id.in_(list(restored)))):
+            if restored[t.record_id] == t.entity:
+                session.delete(t)
+
     for obj in list(session.new):
         if isinstance(obj, Tracked) and obj.id is None:
             obj.id = new_id()  # history rows below refer to it before the insert
@@ -88,11 +129,15 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             changes = [(k, None, v) for k, _, v in _changes(obj) if v not in (None, "", [], False)]
             history += _record(session, obj, changes or [("*", None, "新建")], actor, sync, now)
 
+    tombstones: list[Tombstone] = []
     for obj in list(session.deleted):
         if isinstance(obj, _VISIT_PARTS) and inspect(obj).persistent:
             history += _record(session, obj, [("*", "存在", None)], actor, sync, now)
+            if not sync:
+                tombstones.append(tombstone_for(obj, now))
 
     session.add_all(history)
+    session.add_all(tombstones)
 
 
 def _record(session, obj, changes, actor, sync, now) -> list[VisitHistory]:

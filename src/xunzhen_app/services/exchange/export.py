@@ -2,14 +2,15 @@
 package to a recipient; and the bureau's task packages.
 
 A visit travels with everything it needs on the other side: its enterprise,
-team experts, template snapshot, parts, attachments (content by hash), history
-and the earlier visits it refers to.
+team experts, template snapshot, parts, attachments (content by hash), history,
+the tombstones of its deleted parts, the earlier visits it refers to and, unless
+asked not to, its 质量巡诊报告 PDF for whoever opens the package without 巡诊.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from ...db.models import (
     Expert,
     ExportLog,
     PlanItem,
+    Tombstone,
     Visit,
     VisitExpert,
     VisitHistory,
@@ -45,18 +47,10 @@ from .format import (
     sha256,
     write_zip,
 )
-from .records import SECTIONS, to_dict
+from .records import DELETABLE, SECTIONS, TOMBSTONES, to_dict, tombstone_dict
 from .signing import Card, KeyPair, find_card
 
-# Hook for the reports module (written separately): visit id → PDF bytes. When
-# set, every exported visit carries its 质量巡诊报告 under reports/<id>.pdf.
-ReportWriter = Callable[[object, str], bytes]
-_report_writer: ReportWriter | None = None
-
-
-def set_report_writer(writer: ReportWriter | None) -> None:
-    global _report_writer
-    _report_writer = writer
+_CHUNK = 500
 
 
 @dataclass
@@ -79,11 +73,35 @@ class ExportResult:
 
 
 def visit_digest(session, visit: Visit) -> str:
-    """Changes whenever the visit or any of its parts changes revision."""
-    parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
-        (VisitExpert, visit.team), (Assessment, visit.assessments), (VisitProblem, visit.problems),
-        (PlanItem, visit.plan), (Attachment, visit.attachments)) for o in rel]
-    return parts_digest(visit.id, visit.revision, parts)
+    return visit_digests(session, [visit])[visit.id]
+
+
+def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
+    """Changes whenever a visit or any of its parts changes revision, or a part is deleted."""
+    dead = _tombstones(session, [v.id for v in visits])
+    out = {}
+    for visit in visits:
+        parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
+            (VisitExpert, visit.team), (Assessment, visit.assessments), (VisitProblem, visit.problems),
+            (PlanItem, visit.plan), (Attachment, visit.attachments)) for o in rel]
+        parts += [tombstone_part(t["entity"], t["record_id"], t["revision"]) for t in dead.get(visit.id, [])]
+        out[visit.id] = parts_digest(visit.id, visit.revision, parts)
+    return out
+
+
+def tombstone_part(entity: str, record_id: str, revision: int) -> tuple[str, str, int]:
+    # Only visits with deletions get these entries, so digests sent before tombstones existed stay valid.
+    return (f"tombstone/{entity}", record_id, revision)
+
+
+def _tombstones(session, visit_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for i in range(0, len(visit_ids), _CHUNK):
+        for t in session.scalars(select(Tombstone).where(
+                Tombstone.visit_id.in_(visit_ids[i:i + _CHUNK]), Tombstone.entity.in_(DELETABLE))
+                .order_by(Tombstone.entity, Tombstone.record_id)):
+            out[t.visit_id].append(tombstone_dict(t))
+    return out
 
 
 def parts_digest(visit_id: str, revision: int, parts: list[tuple[str, str, int]]) -> str:
@@ -120,8 +138,10 @@ def _closure(session, visits: list[Visit]) -> list[Visit]:
     return list(seen.values())
 
 
-def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assignments=(), templates=()) -> tuple[dict, dict]:
-    data: dict[str, list] = {name: [] for name in SECTIONS}
+def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assignments=(), templates=(),
+             store=None) -> tuple[dict, dict]:
+    """With ``store``, each visit's 质量巡诊报告 is rendered into reports/<id>.pdf."""
+    data: dict[str, list] = {name: [] for name in SECTIONS} | {TOMBSTONES: []}
     members: dict[str, bytes] = {}
     ent_ids = {v.enterprise_id for v in visits} | {e.id for e in enterprises}
     exp_ids = {m.expert_id for v in visits for m in v.team} | {e.id for e in experts}
@@ -146,9 +166,13 @@ def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assign
             name = ATTACHMENT_DIR + a.sha256
             if name not in members:
                 members[name] = session.get(Blob, a.sha256).data
-        if _report_writer is not None:
-            members[f"{REPORT_DIR}{v.id}.pdf"] = _report_writer(session, v.id)
+        if store is not None:
+            from ..reports import render_visit_pdf_bytes
+
+            members[f"{REPORT_DIR}{v.id}.pdf"] = render_visit_pdf_bytes(store, v.id)[0]
     if visit_ids:
+        dead = _tombstones(session, visit_ids)
+        data[TOMBSTONES] = [t for v in visit_ids for t in dead.get(v, [])]
         data["history"] = [to_dict(h) for h in session.scalars(
             select(VisitHistory).where(VisitHistory.visit_id.in_(visit_ids)).order_by(VisitHistory.at, VisitHistory.id))]
     data["assignments"] = [to_dict(a) for a in assignments]
@@ -176,8 +200,10 @@ def _seal(keys: KeyPair, kind: str, data: dict, members: dict[str, bytes], recip
 
 
 def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None, everything: bool = False,
-                   since_last: str | None = None, encrypt_to: Card | None = None) -> ExportResult:
-    """Exactly one of visit_refs / everything / since_last (a recipient fingerprint or prefix)."""
+                   since_last: str | None = None, encrypt_to: Card | None = None,
+                   reports: bool = True) -> ExportResult:
+    """Exactly one of visit_refs / everything / since_last (a recipient fingerprint or prefix).
+    ``reports=False`` leaves the PDFs out (~0.1 s per visit saved; the receiver renders its own)."""
     if sum(bool(x) for x in (visit_refs, everything, since_last)) != 1:
         raise UserError("请选择一种导出范围：指定巡诊、全部，或自上次发给某接收方以来的变更")
     with store.session() as s:
@@ -197,7 +223,7 @@ def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None,
             enterprises = list(s.scalars(select(Enterprise)))
             experts = list(s.scalars(select(Expert)))
             assignments = list(s.scalars(select(Assignment)))
-        digests = {v.id: visit_digest(s, v) for v in visits}
+        digests = visit_digests(s, visits)
         if since_last:
             sent: dict[str, str] = {}
             for log in s.scalars(select(ExportLog).where(ExportLog.recipient == recipient_fp).order_by(ExportLog.created_at)):
@@ -206,7 +232,8 @@ def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None,
             if not visits:
                 raise UserError("自上次发给该接收方以来没有新的或修改过的巡诊，无需导出")
         visits = _ordered(_closure(s, visits))
-        data, members = _collect(s, visits, enterprises=enterprises, experts=experts, assignments=assignments)
+        data, members = _collect(s, visits, enterprises=enterprises, experts=experts, assignments=assignments,
+                                 store=store if reports else None)
         package_id, blob = _seal(keys, "data", data, members, recipient_fp)
         s.add(ExportLog(package_id=package_id, recipient=recipient_fp or "",
                         visits={v.id: digests.get(v.id) or visit_digest(s, v) for v in visits}))

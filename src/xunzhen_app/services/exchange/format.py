@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from ...core.errors import UserError
 
 FORMAT_NAME = "xunzhen-exchange"
-FORMAT_VERSION = 1
+# 2: data.json may carry "tombstones" (deleted visit parts). Version 1 packages are still read.
+FORMAT_VERSION = 2
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

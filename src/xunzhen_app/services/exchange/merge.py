@@ -14,7 +14,14 @@ and for a visit's item/team rows):
 - only they changed since we last agreed (``sync_base``) → updated;
 - only we changed, or theirs is older → ours kept (unchanged);
 - both changed, or we never agreed → ours kept, theirs stored in ``sync_conflict``
-  for field-by-field resolution. Nothing is overwritten without a trace.
+  for field-by-field resolution. Nothing is overwritten without a trace;
+- theirs would take a 统一社会信用代码 another local enterprise holds → ours kept,
+  theirs stored as a conflict, and the rest of the package imports.
+
+Deletions (format 2) arrive as tombstones: a local row is deleted only when it
+still holds what the sender deleted or what both sides last agreed on; if it
+changed here, it stays and the deletion becomes a conflict. A tombstone is kept
+here too, so a stale copy of the row arriving later is not inserted again.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from ...db.models import (
     ImportLog,
     SyncBase,
     SyncConflict,
+    Tombstone,
     Visit,
     VisitExpert,
     VisitHistory,
@@ -50,18 +58,27 @@ from .format import (
     read_zip,
 )
 from .records import (
+    DELETABLE,
     ENTITY,
     MODEL_OF,
     SECTIONS,
+    TOMBSTONES,
     digest,
     json_form,
     label,
     parse_section,
+    parse_tombstones,
     to_dict,
 )
 from .signing import Card, KeyPair, check_trust, verify_signature
 
 _CHUNK = 500
+
+# Kinds of conflict (sync_conflict.kind).
+CHANGED = "changed"  # both sides edited the record
+DELETED_REMOTELY = "deleted_remotely"  # they deleted it, we edited it
+DELETED_LOCALLY = "deleted_locally"  # we deleted it, they edited it
+KEY_CLASH = "key_clash"  # theirs would take a unique value another local record holds
 
 # Which other records a record refers to: column → (entity, nullable).
 _REFS = {
@@ -101,6 +118,9 @@ class ImportReport:
     new: list[RecordRef] = field(default_factory=list)
     updated: list[RecordRef] = field(default_factory=list)
     unchanged: int = 0
+    deleted: list[RecordRef] = field(default_factory=list)  # deleted here because the sender deleted them
+    # Deletions of records not held here, kept so a copy arriving later is not inserted again.
+    deletions_noted: int = 0
     conflicts: list[RecordRef] = field(default_factory=list)
     refused: list[RecordRef] = field(default_factory=list)
     # (entity, id, revision) of everything now held as sent: what a receipt confirms.
@@ -111,7 +131,8 @@ class ImportReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.conflicts or self.delivered or self.history_added)
+        return bool(self.new or self.updated or self.deleted or self.deletions_noted or self.conflicts
+                    or self.delivered or self.history_added)
 
     def summary(self) -> str:
         who = f"来自“{self.sender_name}”"
@@ -121,7 +142,7 @@ class ImportReport:
             return f"{self.source}：{who}的回执，{self.delivered} 次巡诊标记为已送达"
         head = "预览（未提交）" if self.preview else "已导入"
         return (f"{self.source}：{head}{who}的数据包：新增 {len(self.new)}，更新 {len(self.updated)}，"
-                f"未变 {self.unchanged}，冲突 {len(self.conflicts)}，拒收 {len(self.refused)}")
+                f"删除 {len(self.deleted)}，未变 {self.unchanged}，冲突 {len(self.conflicts)}，拒收 {len(self.refused)}")
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -158,11 +179,14 @@ def verify_package(source: str, blob: bytes, keys: KeyPair) -> VerifiedPackage:
 
         sections["receipt"] = [parse_receipt(source, data)]
     else:
-        unknown = set(data) - set(SECTIONS)
+        # Format 1 had no tombstones: such a package is read exactly as before.
+        known = set(SECTIONS) | ({TOMBSTONES} if raw.manifest["format_version"] >= 2 else set())
+        unknown = set(data) - known
         if unknown:
             raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
         for name in SECTIONS:
             sections[name] = parse_section(source, name, data.get(name, []))
+        sections[TOMBSTONES] = parse_tombstones(source, data.get(TOMBSTONES, []), sections)
     return VerifiedPackage(raw, sender, sections)
 
 
@@ -219,6 +243,10 @@ class _Merger:
         self.blobs: set[str] = set()
         self.inserted: set[str] = set()  # visits this import inserted
         self.conflicted: set[str] = set()  # visits with a conflict in them or in one of their parts
+        self.trimmed: set[str] = set()  # inserted visits of which a part stayed deleted here
+        self.uscc_taken: dict[str, str] = {}  # 统一社会信用代码 → enterprise id, as this merge leaves them
+        # Most stores never delete anything: one query spares a tombstone lookup per section.
+        self.any_tombstones = session.scalar(select(Tombstone.record_id).limit(1)) is not None
 
     def run(self) -> None:
         secs = self.pkg.sections
@@ -236,27 +264,30 @@ class _Merger:
             # Insert each section before the next refers to it (not every model has a relationship
             # from which the unit of work could infer the order).
             self.s.flush()
+        if secs.get(TOMBSTONES):
+            self._tombstones(secs[TOMBSTONES])
+            self.s.flush()
         self.report.visit_ids = sorted(self.present["visit"] & {r["id"] for r in secs.get("visits", [])})
         self._sender_holds()
 
     def _sender_holds(self) -> None:
         """Note which visits the sender holds exactly as we do now, so ``--since-last`` to
         the sender (and the sync folder) does not echo its own visits back to it."""
-        from .export import visit_digest
+        from .export import visit_digests
 
         ids = [i for i in self.report.visit_ids if i not in self.conflicted]
         if not ids:
             return
-        held = self._inserted_digests([i for i in ids if i in self.inserted])
+        held = self._inserted_digests([i for i in ids if i in self.inserted and i not in self.trimmed])
         rest = [i for i in ids if i not in held]
         if rest:
-            held.update({v.id: visit_digest(self.s, v) for v in self._existing(Visit, rest).values()})
+            held.update(visit_digests(self.s, list(self._existing(Visit, rest).values())))
         self.s.add(ExportLog(package_id=self.pkg.manifest["package_id"], recipient=self.pkg.sender.fingerprint,
                              visits=held))
 
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
-        # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digest.
-        from .export import parts_digest
+        # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
+        from .export import parts_digest, tombstone_part
 
         secs = self.pkg.sections
         wanted = set(visit_ids)
@@ -266,6 +297,9 @@ class _Merger:
             for r in secs.get(name, []):
                 if r["visit_id"] in wanted:
                     parts[r["visit_id"]].append((SECTIONS[name].__tablename__, r["id"], r["revision"]))
+        for t in secs.get(TOMBSTONES, []):
+            if t["visit_id"] in wanted:
+                parts[t["visit_id"]].append(tombstone_part(t["entity"], t["record_id"], t["revision"]))
         return {v: parts_digest(v, revision[v], parts[v]) for v in visit_ids}
 
     # -- helpers ------------------------------------------------------------
@@ -399,6 +433,7 @@ class _Merger:
             bases.update({b.record_id: b for b in self.s.scalars(select(SyncBase).where(
                 SyncBase.entity == entity, SyncBase.record_id.in_(maybe[i:i + _CHUNK])))})
         natural = self._natural(entity, [r for r in rows if r["id"] not in existing])
+        dead = self._local_tombstones(entity, [i for i in ids if i not in existing])
         rep = self.report
         new_rows: list[dict] = []
         # New records go in as one executemany per section (Core, not ORM objects: ~10× faster for a
@@ -419,8 +454,13 @@ class _Merger:
                                 bases[local.id] = found
                 ref = RecordRef(entity, local.id if local is not None else row["id"], label(entity, remote), "",
                                 row["revision"])
+                if local is None and row["id"] in dead and not self._revived(entity, row, remote, rd,
+                                                                             dead[row["id"]], ref):
+                    continue
                 if local is None:
                     new_rows.append(row)
+                    if entity == "enterprise" and row["uscc"]:
+                        self.uscc_taken[row["uscc"]] = row["id"]
                     self._set_base(bases, entity, row["id"], row["revision"], rd)
                     rep.new.append(ref)
                     rep.accepted.append((entity, row["id"], row["revision"]))
@@ -440,10 +480,13 @@ class _Merger:
                 remote_changed = base is None or row["revision"] > base.revision
                 # Same revision as agreed but other content: a diverging copy (another installation), not an edit.
                 diverged = base is not None and row["revision"] == base.revision and rd != base.digest
+                clash = self._uscc_clash(entity, local, row) if remote_changed and not diverged else ""
                 if diverged:
                     self._conflict(entity, local, remote, rd, ref)
                 elif not remote_changed:
                     rep.unchanged += 1  # theirs is what we already agreed on or older; ours stays
+                elif clash:
+                    self._conflict(entity, local, remote, rd, ref, KEY_CLASH, clash)
                 elif not local_changed:
                     for k, v in row.items():
                         if k != "id":
@@ -469,19 +512,109 @@ class _Merger:
         elif base.revision != revision or base.digest != dig:
             base.revision, base.digest = revision, dig
 
-    def _conflict(self, entity, local, remote: dict, rd: str, ref: RecordRef) -> None:
-        self.conflicted.add(getattr(local, "visit_id", None) or local.id)
+    def _conflict(self, entity, local, remote: dict, rd: str, ref: RecordRef, kind: str = CHANGED,
+                  reason: str = "", *, local_revision: int | None = None) -> None:
+        """``local`` is our row, or for DELETED_LOCALLY our tombstone; ``remote`` their row or tombstone."""
+        record_id = local.record_id if kind == DELETED_LOCALLY else local.id
+        self.conflicted.add(getattr(local, "visit_id", None) or record_id)
         # The same remote version twice (another package carrying it) is one conflict, not two.
-        same = self.s.scalar(select(SyncConflict.id).where(
-            SyncConflict.entity == entity, SyncConflict.record_id == local.id,
-            SyncConflict.remote_digest == rd, SyncConflict.resolved_at.is_(None)))
+        q = select(SyncConflict.id).where(SyncConflict.entity == entity, SyncConflict.record_id == record_id,
+                                          SyncConflict.kind == kind, SyncConflict.remote_digest == rd)
+        if kind != DELETED_REMOTELY:
+            # An edit resolved once is behind the agreed base by now; a deletion has no base, so for it
+            # the decision already taken (keep ours) stands against the same deletion arriving again.
+            q = q.where(SyncConflict.resolved_at.is_(None))
+        same = self.s.scalar(q.limit(1))
         if same is None:
-            self.s.add(SyncConflict(entity=entity, record_id=local.id, local_revision=local.revision,
+            self.s.add(SyncConflict(entity=entity, record_id=record_id, kind=kind, reason=reason,
+                                    local_revision=local.revision if local_revision is None else local_revision,
                                     remote_revision=remote["revision"], remote_digest=rd, remote_data=remote,
                                     package_id=self.pkg.manifest["package_id"], sender=self.pkg.sender.fingerprint))
+            ref.reason = reason
             self.report.conflicts.append(ref)
         else:
             self.report.unchanged += 1
+
+    def _uscc_clash(self, entity: str, local, row: dict) -> str:
+        """Why taking their version would break the unique 统一社会信用代码, or ""."""
+        if entity != "enterprise" or not row["uscc"] or row["uscc"] == local.uscc:
+            return ""
+        other = self.uscc_taken.get(row["uscc"])
+        if other is None:
+            other = self.s.scalar(select(Enterprise.id).where(Enterprise.uscc == row["uscc"]))
+        if other is None or other == local.id:
+            self.uscc_taken[row["uscc"]] = local.id
+            return ""
+        holder = self.s.get(Enterprise, other)
+        name = holder.name if holder is not None else other[:8]
+        return f"对方把统一社会信用代码改为 {row['uscc']}，本机已有该代码的另一家企业“{name}”"
+
+    # -- deletions ------------------------------------------------------------
+
+    def _local_tombstones(self, entity: str, ids: list[str]) -> dict[str, Tombstone]:
+        if not self.any_tombstones or entity not in DELETABLE or not ids:
+            return {}
+        out = {}
+        for i in range(0, len(ids), _CHUNK):
+            out.update({t.record_id: t for t in self.s.scalars(select(Tombstone).where(
+                Tombstone.entity == entity, Tombstone.record_id.in_(ids[i:i + _CHUNK])))})
+        return out
+
+    def _revived(self, entity, row: dict, remote: dict, rd: str, tomb: Tombstone, ref: RecordRef) -> bool:
+        """They send a record deleted here. A copy older than the deletion stays deleted. The very content
+        that was deleted, at the deletion's revision or later, was restored (undone) on their side: it comes
+        back (True: insert it). Anything else was edited after the deletion: a conflict, so neither their
+        edit nor the deletion is lost."""
+        if row["revision"] >= tomb.revision and rd == tomb.digest:
+            self.s.delete(tomb)
+            return True
+        self.trimmed.add(row["visit_id"])
+        if row["revision"] < tomb.revision:
+            self.report.unchanged += 1
+        else:
+            self._conflict(entity, tomb, remote, rd, ref, DELETED_LOCALLY, "本机已删除该记录，对方之后又修改了它")
+        return False
+
+    def _tombstones(self, rows: list[dict]) -> None:
+        rep = self.report
+        by_entity: dict[str, list[dict]] = defaultdict(list)
+        for t in rows:
+            by_entity[t["entity"]].append(t)
+        for entity, ts in by_entity.items():
+            ids = [t["record_id"] for t in ts]
+            existing = self._existing(MODEL_OF[entity], ids)
+            self.any_tombstones = True
+            dead = self._local_tombstones(entity, ids)
+            bases = {}
+            for i in range(0, len(ids), _CHUNK):
+                bases.update({b.record_id: b for b in self.s.scalars(select(SyncBase).where(
+                    SyncBase.entity == entity, SyncBase.record_id.in_(ids[i:i + _CHUNK])))})
+            for t in ts:
+                local = existing.get(t["record_id"])
+                if local is None:
+                    if t["record_id"] in dead:
+                        rep.unchanged += 1  # deleted on both sides (our tombstone may say another revision)
+                        self.trimmed.add(t["visit_id"])
+                    else:
+                        self.s.add(Tombstone(**t))
+                        rep.deletions_noted += 1
+                    continue
+                mine = to_dict(local)
+                ld = digest(mine)
+                base = bases.get(local.id)
+                ref = RecordRef(entity, local.id, label(entity, mine), "", t["revision"])
+                wire = json_form(t)
+                # Ours is what they deleted, or what we agreed on before their deletion: nothing of ours is lost.
+                if ld == t["digest"] or (base is not None and base.digest == ld and t["revision"] > base.revision):
+                    self.s.delete(local)  # the flush hook writes the visit's history
+                    self.s.add(Tombstone(**t, data=mine))
+                    if base is not None:
+                        self.s.delete(base)
+                    rep.deleted.append(ref)
+                    rep.accepted.append((entity, local.id, t["revision"]))
+                else:
+                    self._conflict(entity, local, wire, digest(wire), ref, DELETED_REMOTELY,
+                                   "对方已删除该记录，本机在双方上次一致之后修改过它")
 
 
 def import_many(store, keys: KeyPair, paths: list[Path], *, accept_unknown: bool = False,

@@ -21,12 +21,14 @@ from ...db.models import (
     Enterprise,
     Expert,
     PlanItem,
+    Tombstone,
     Visit,
     VisitExpert,
     VisitHistory,
     VisitProblem,
 )
-from .format import PackageError, canonical_json, sha256
+from ...db.tracking import LOCAL_ONLY, NOT_CONTENT, content_digest, json_value, row_dict
+from .format import PackageError
 
 # Section name in data.json → model, in the order a merge must insert them.
 SECTIONS: dict[str, type] = {
@@ -46,30 +48,21 @@ ENTITY = {model: model.__tablename__ for model in SECTIONS.values()}
 SECTION_OF = {model.__tablename__: name for name, model in SECTIONS.items()}
 MODEL_OF = {model.__tablename__: model for model in SECTIONS.values()}
 
-# Not content: bookkeeping, and the one flag that belongs to an installation.
-_NOT_CONTENT = {"id", "created_at", "updated_at", "revision", "is_self", "installed_at"}
-_LOCAL_ONLY = {"is_self", "installed_at"}
+# Deletions travel for these only (format 2): the parts of a visit, the one kind of row the app deletes.
+DELETABLE = ("visit_expert", "assessment", "visit_problem", "plan_item", "attachment")
+TOMBSTONES = "tombstones"
+TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
+
+# The row form and digest are defined next to the flush hook, whose tombstones must carry the same
+# digest; these are the names the exchange code uses for them.
+_NOT_CONTENT = NOT_CONTENT  # bookkeeping, and the flags that belong to an installation
+_out = json_value
+to_dict = row_dict
+digest = content_digest
 
 
 def columns(model) -> list:
-    return [c for c in inspect(model).columns if c.key not in _LOCAL_ONLY]
-
-
-def _out(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def to_dict(obj) -> dict:
-    return {c.key: _out(getattr(obj, c.key)) for c in columns(type(obj))}
-
-
-def digest(d: dict) -> str:
-    """Content only: two sides agree when this matches, whatever their revisions."""
-    return sha256(canonical_json({k: v for k, v in d.items() if k not in _NOT_CONTENT}))
+    return [c for c in inspect(model).columns if c.key not in LOCAL_ONLY]
 
 
 def _parse(col, value, where: str):
@@ -115,17 +108,52 @@ def parse_section(source: str, section: str, rows) -> list[dict]:
     if not isinstance(rows, list):
         raise PackageError(source, f"data.json 的“{section}”不是列表")
     out = []
+    cols = columns(model)
     for n, row in enumerate(rows):
         if not isinstance(row, dict):
             raise PackageError(source, f"data.json 的 {section}[{n}] 不是对象")
         typed = {}
         try:
-            for col in columns(model):
+            for col in cols:
                 if col.key not in row:
                     raise ValueError(f"{section}[{n}].{col.key}：缺少字段")
                 typed[col.key] = _parse(col, row[col.key], f"{section}[{n}].{col.key}")
         except (ValueError, TypeError) as exc:
             raise PackageError(source, f"data.json 数据无效：{exc}") from None
+        out.append(typed)
+    return out
+
+
+def tombstone_dict(t: Tombstone) -> dict:
+    return {k: _out(getattr(t, k)) for k in TOMBSTONE_FIELDS}
+
+
+def parse_tombstones(source: str, rows, sections: dict[str, list[dict]]) -> list[dict]:
+    """Typed tombstones; a record both sent and marked deleted in one package is a broken package."""
+    if not isinstance(rows, list):
+        raise PackageError(source, f"data.json 的“{TOMBSTONES}”不是列表")
+    table = Tombstone.__table__.c
+    sent = {(SECTIONS[name].__tablename__, r["id"]) for name, rs in sections.items() if name in SECTION_OF.values()
+            for r in rs if "id" in r}
+    out = []
+    for n, row in enumerate(rows):
+        where = f"{TOMBSTONES}[{n}]"
+        if not isinstance(row, dict):
+            raise PackageError(source, f"data.json 的 {where} 不是对象")
+        try:
+            if set(row) != set(TOMBSTONE_FIELDS):
+                raise ValueError(f"{where}：字段应为 {', '.join(TOMBSTONE_FIELDS)}")
+            typed = {k: _parse(table[k], row[k], f"{where}.{k}") for k in TOMBSTONE_FIELDS}
+            if typed["entity"] not in DELETABLE:
+                raise ValueError(f"{where}.entity：“{typed['entity']}”的删除不在数据包中传递")
+            if typed["revision"] < 2:
+                raise ValueError(f"{where}.revision：删除至少是记录的第 2 版")
+            if len(typed["digest"]) != 64:
+                raise ValueError(f"{where}.digest：应为 64 位十六进制摘要")
+        except (ValueError, TypeError) as exc:
+            raise PackageError(source, f"data.json 数据无效：{exc}") from None
+        if (typed["entity"], typed["record_id"]) in sent:
+            raise PackageError(source, f"data.json 中 {typed['entity']} {typed['record_id']} 既有数据又被标记为已删除")
         out.append(typed)
     return out
 
