@@ -161,7 +161,7 @@ def test_screenshots_command_writes_non_empty_pngs(qtbot, demo_store, tmp_path):
     out = tmp_path / "shots"
     assert main(["--data-dir", str(demo_store.paths.data_dir), "screenshots", str(out)]) == 0
     files = sorted(out.glob("*.png"))
-    assert len(files) == 4
+    assert [f.stem for f in files] == ["bureau", "enterprises", "settings", "summary", "workbench"]
     assert all(f.stat().st_size > 10_000 for f in files)
     assert QSettings(str(demo_store.paths.data_dir / "xunzhen-gui.ini"), QSettings.Format.IniFormat).value(
         "session/last_visit") is None  # screenshots leave the user's window state alone
@@ -237,3 +237,15 @@ def test_run_gui_explains_a_database_it_cannot_open_and_exits_2(qtbot, paths, mo
     monkeypatch.setattr(gui_app.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     assert gui_app.run_gui(str(paths.data_dir), "nosuchdriver://nowhere") == 2
     assert shown and "无法打开数据库" in shown[0]
+
+
+def test_standard_buttons_speak_chinese(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xunzhen_app.gui.app import make_application
+
+    make_application()
+    box = QMessageBox(QMessageBox.Icon.Question, "巡诊", "仍然导入？",
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert {b.text().replace("&", "") for b in box.buttons()} >= {"确定", "取消"}

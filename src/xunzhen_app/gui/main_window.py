@@ -7,6 +7,11 @@ Window state (geometry, last page, last visit) is kept in QSettings apart
 from user preferences; the last-opened visit is reopened at start. Closing
 commits whatever the pages still hold and waits for the worker, so no queued
 edit is lost.
+
+The 汇总台 (the city bureau's desk) is always in the navigation, before 设置:
+an expert's laptop uses it too (importing the bureau's task packages, its own
+overview), and a page behind a 市局模式 switch is a page nobody finds. It loads
+its data the first time it is shown, so starting the app does not pay for it.
 """
 
 from __future__ import annotations
@@ -36,8 +41,9 @@ from .page_slots import SUMMARY, WORKBENCH, make_page
 GEOMETRY_KEY = "window/geometry"
 LAST_VISIT_KEY = "session/last_visit"
 LAST_PAGE_KEY = "session/last_page"
-PAGES = ("企业库", "巡诊工作台", "评价总结", "设置")
-ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE, SETTINGS = range(4)
+PAGES = ("企业库", "巡诊工作台", "评价总结", "汇总台", "设置")
+ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE, BUREAU, SETTINGS = range(5)
+DATA_PAGES = {ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE, BUREAU}  # pages showing store data
 
 STYLE = """
 QToolButton#navButton { min-height: 64px; font-size: 15px; border: none; border-radius: 8px;
@@ -114,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext, restore_visit: bool = True) -> None:
         """Build the pages over the opened store and go where the user left off."""
+        from .bureau_page import BureauPage
         from .enterprise_page import EnterprisePage
         from .settings_page import SettingsPage
 
@@ -122,18 +129,23 @@ class MainWindow(QMainWindow):
         self.enterprise_page = EnterprisePage(ctx)
         self.workbench_page = make_page(ctx, WORKBENCH, "巡诊工作台")
         self.summary_page = make_page(ctx, SUMMARY, "评价总结")
+        self.bureau_page = BureauPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
-        for page in (self.enterprise_page, self.workbench_page, self.summary_page, self.settings_page):
+        for page in (self.enterprise_page, self.workbench_page, self.summary_page, self.bureau_page,
+                     self.settings_page):
             self.stack.addWidget(page)
         self.enterprise_page.openVisit.connect(self.open_visit)
         self.enterprise_page.newVisitRequested.connect(self.new_visit)
         for page in (self.workbench_page, self.summary_page):
             page.visitChanged.connect(self._visit_changed)
+        self.bureau_page.openVisit.connect(self.open_visit)
+        self.bureau_page.storeChanged.connect(lambda: self._visit_changed(""))
+        self._stale.add(BUREAU)
         ctx.tasks.error.connect(lambda exc: show_error(self, APP_NAME, exc))
         # After a restore every page shows data that is gone; reload each when next shown.
-        self.settings_page.restored.connect(lambda: self._stale.update({ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE}))
+        self.settings_page.restored.connect(lambda: self._stale.update(DATA_PAGES))
         self._nav_enabled(True)
         self.show_page(int(ctx.settings.value(LAST_PAGE_KEY, ENTERPRISES)))
         last = ctx.settings.value(LAST_VISIT_KEY, "")
@@ -175,11 +187,13 @@ class MainWindow(QMainWindow):
     def _visit_changed(self, visit_id: str) -> None:
         # An edit on one page makes the others out of date (scores, status, lock);
         # they reload when next shown rather than on every keystroke.
-        self._stale.update({ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE} - {self.stack.currentIndex()})
+        self._stale.update(DATA_PAGES - {self.stack.currentIndex()})
 
     def _reload(self, index: int) -> None:
         if index == ENTERPRISES:
             self.enterprise_page.refresh()
+        elif index == BUREAU:
+            self.bureau_page.refresh()
         elif index in (WORKBENCH_PAGE, SUMMARY_PAGE) and self.current_visit:
             self.stack.widget(index).open_visit(self.current_visit)
 

@@ -42,7 +42,7 @@ def render_screenshots(out_dir: Path, data_dir: str | None = None, db_url: str |
     from PySide6.QtCore import QSettings
 
     from .app import make_application, open_context
-    from .main_window import ENTERPRISES, SETTINGS, SUMMARY_PAGE, WORKBENCH_PAGE, MainWindow
+    from .main_window import BUREAU, ENTERPRISES, SETTINGS, SUMMARY_PAGE, WORKBENCH_PAGE, MainWindow
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -59,7 +59,7 @@ def render_screenshots(out_dir: Path, data_dir: str | None = None, db_url: str |
             written = []
             # ASCII names: they end up in docs/ and on Windows shares where CJK names get mangled.
             shots = [(ENTERPRISES, "enterprises"), (WORKBENCH_PAGE, "workbench"),
-                     (SUMMARY_PAGE, "summary"), (SETTINGS, "settings")]
+                     (SUMMARY_PAGE, "summary"), (BUREAU, "bureau"), (SETTINGS, "settings")]
             if visit_id:
                 window.open_visit(visit_id, switch=False)
                 _settle(app, ctx.tasks)
