@@ -262,6 +262,31 @@ def test_sync_button_imports_a_package_dropped_in_the_folder(qtbot, page, expert
     assert page.ctx.settings.value("bureau/sync_folder") == str(folder)
 
 
+def test_sync_sends_new_visits_only_to_the_chosen_card(qtbot, expert, bureau, tmp_path):
+    vid = seed_visit(expert)
+    expert.trust(bureau)
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    ctx = make_ctx(expert.store, tmp_path)
+    desk = BureauPage(ctx)
+    qtbot.addWidget(desk)
+    desk.refresh()
+    combo = desk.ui.sendToCombo
+    qtbot.waitUntil(lambda: combo.count() == 2, timeout=WAIT)
+    assert combo.currentText() == "（只接收，不发送）"  # nothing leaves until the user says to whom
+    desk.ui.syncFolderEdit.setText(str(folder))
+    desk.ui.syncButton.click()
+    qtbot.waitUntil(lambda: "同步完成" in desk.ui.syncMessage.text(), timeout=WAIT)
+    assert list(folder.iterdir()) == []
+
+    combo.setCurrentIndex(combo.findData(bureau.keys.fingerprint))
+    desk.ui.syncButton.click()
+    qtbot.waitUntil(lambda: "数据包 1 个" in desk.ui.syncMessage.text(), timeout=WAIT)
+    assert ctx.settings.value("bureau/sync_send_to") == bureau.keys.fingerprint
+    report = sync.sync_folder(bureau.store, bureau.keys, folder, accept_unknown=True, recipients=[])
+    assert [r.summary() for r in report.imported] and visits.get_visit(bureau.store, vid).row.id == vid
+
+
 def test_main_window_has_the_bureau_desk_and_keeps_settings(qtbot, bureau, tmp_path):
     enterprises.create_enterprise(bureau.store, EnterpriseInput(name="未访机械有限公司", city="晋中市"))
     window = MainWindow(make_ctx(bureau.store, tmp_path), restore_visit=False)

@@ -37,6 +37,7 @@ from .messages import show_error
 from .table_models import ROW_ROLE
 
 SYNC_FOLDER_KEY = "bureau/sync_folder"
+SEND_TO_KEY = "bureau/sync_send_to"  # fingerprint of the card 同步 writes packages for; "" = receive only
 FILTERS = ("city", "cultivation_type", "stage", "status", "delivered")
 TAB_DISTRIBUTION, TAB_UNVISITED, TAB_CONFLICTS, TAB_IMPORTS = range(4)
 
@@ -120,10 +121,24 @@ class BureauPage(QWidget):
             lambda: self.ctx.settings.setValue(SYNC_FOLDER_KEY, ui.syncFolderEdit.text().strip()))
         ui.chooseSyncFolderButton.clicked.connect(self.choose_sync_folder)
         ui.syncButton.clicked.connect(self.sync_now)
+        ui.sendToCombo.currentIndexChanged.connect(
+            lambda: self.ctx.settings.setValue(SEND_TO_KEY, ui.sendToCombo.currentData() or ""))
         for b in (ui.importFilesButton, ui.importFolderButton, ui.exportWorkbookButton, ui.exportPdfsButton,
                   ui.syncButton, ui.chooseSyncFolderButton, ui.resolveButton, ui.conflictBannerButton):
             b.setMinimumHeight(40)
         ui.syncButton.setMinimumWidth(96)
+
+    def _show_recipients(self, cards) -> None:
+        combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("（只接收，不发送）", "")
+        for card in cards:
+            label = f"{card.name}（{card.organisation}）" if card.organisation else card.name
+            combo.addItem(label, card.fingerprint)
+            combo.setItemData(combo.count() - 1, f"指纹 {signing.pretty(card.fingerprint)}", Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(wanted)))
+        combo.blockSignals(False)
 
     def _run(self, job, on_done=None, on_error=None) -> None:
         self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error or self._error))
@@ -140,12 +155,14 @@ class BureauPage(QWidget):
             return (bureau.overview(store),
                     enterprises.list_enterprises(store, enterprises.EnterpriseFilter(visit_status="未巡诊")),
                     waiting, bureau.conflict_places(store, waiting), bureau.import_history(store),
-                    {c.fingerprint: c.name for c in signing.list_cards(store)})
+                    signing.list_cards(store))
 
         self._run(job, self._show)
 
     def _show(self, result) -> None:
-        rows, unvisited, waiting, places, history, self.sender_names = result
+        rows, unvisited, waiting, places, history, cards = result
+        self.sender_names = {c.fingerprint: c.name for c in cards}
+        self._show_recipients([c for c in cards if not c.revoked])
         self.overview.set_rows(rows)
         # The goal columns come with the rows, and a reset forgets per-column modes.
         self.ui.overviewTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -240,12 +257,14 @@ class BureauPage(QWidget):
             return
         self.ctx.settings.setValue(SYNC_FOLDER_KEY, text)
         store, folder = self.ctx.store, Path(text)
+        # Only the chosen card: a bureau registers every expert's card and must not send
+        # the whole city's visits back to each of them.
+        send_to = self.ui.sendToCombo.currentData() or ""
+        recipients = [send_to] if send_to else []
 
         def job():
             keys = signing.load_or_create_keys(store.paths, store)
-            # The desk collects: it imports what is addressed here and answers with receipts, but
-            # does not send the city's visits back to every registered expert.
-            return sync.sync_folder(store, keys, folder, recipients=[])
+            return sync.sync_folder(store, keys, folder, recipients=recipients)
 
         self.ui.syncButton.setEnabled(False)
         self.ui.syncMessage.setText("正在同步…")
@@ -254,8 +273,9 @@ class BureauPage(QWidget):
     def _synced(self, res: sync.SyncResult) -> None:
         ui = self.ui
         ui.syncButton.setEnabled(True)
-        summary = (f"同步完成：导入 {len(res.imported)} 个数据包，写出回执 {len(res.written)} 个，"
-                   f"跳过 {res.skipped} 个，拒收 {len(res.refused)} 个。")
+        receipts = sum(1 for p in res.written if "-receipt-" in p.name)
+        summary = (f"同步完成：导入 {len(res.imported)} 个数据包，写出回执 {receipts} 个、"
+                   f"数据包 {len(res.written) - receipts} 个，跳过 {res.skipped} 个，拒收 {len(res.refused)} 个。")
         ui.syncMessage.setText(summary)
         details = [r.summary() for r in res.imported] + [f"拒收：{exc}" for exc in res.refused]
         ui.lastImportText.setPlainText("\n".join([summary, "", *details]))

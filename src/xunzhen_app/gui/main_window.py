@@ -36,7 +36,6 @@ from .. import APP_NAME, __version__
 from .context import AppContext
 from .icons import app_icon
 from .messages import show_error
-from .page_slots import SUMMARY, WORKBENCH, make_page
 
 GEOMETRY_KEY = "window/geometry"
 LAST_VISIT_KEY = "session/last_visit"
@@ -123,12 +122,14 @@ class MainWindow(QMainWindow):
         from .bureau_page import BureauPage
         from .enterprise_page import EnterprisePage
         from .settings_page import SettingsPage
+        from .summary import SummaryPage
+        from .workbench import WorkbenchPage
 
         self.ctx = ctx
         self.settings = ctx.settings
         self.enterprise_page = EnterprisePage(ctx)
-        self.workbench_page = make_page(ctx, WORKBENCH, "巡诊工作台")
-        self.summary_page = make_page(ctx, SUMMARY, "评价总结")
+        self.workbench_page = WorkbenchPage(ctx)
+        self.summary_page = SummaryPage(ctx)
         self.bureau_page = BureauPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.stack.removeWidget(self.loading)
@@ -228,9 +229,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.ctx is not None:
             for page in (self.workbench_page, self.summary_page):
-                commit = getattr(page, "commit_pending", None)
-                if commit is not None:
-                    commit()  # text still inside a debounce timer becomes a queued edit
+                page.commit_pending()  # text still inside a debounce timer becomes a queued edit
             self.ctx.tasks.flush()
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.sync()

@@ -80,6 +80,17 @@ class Ui_BureauPage(object):
 
         self.syncLayout.addWidget(self.chooseSyncFolderButton)
 
+        self.sendToCaption = QLabel(BureauPage)
+        self.sendToCaption.setObjectName(u"sendToCaption")
+
+        self.syncLayout.addWidget(self.sendToCaption)
+
+        self.sendToCombo = QComboBox(BureauPage)
+        self.sendToCombo.setObjectName(u"sendToCombo")
+        self.sendToCombo.setMinimumContentsLength(10)
+
+        self.syncLayout.addWidget(self.sendToCombo)
+
         self.syncButton = QPushButton(BureauPage)
         self.syncButton.setObjectName(u"syncButton")
 
@@ -241,6 +252,7 @@ class Ui_BureauPage(object):
 
 #if QT_CONFIG(shortcut)
         self.syncFolderCaption.setBuddy(self.syncFolderEdit)
+        self.sendToCaption.setBuddy(self.sendToCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(BureauPage)
@@ -268,8 +280,12 @@ class Ui_BureauPage(object):
         self.syncFolderCaption.setText(QCoreApplication.translate("BureauPage", u"\u540c\u6b65\u6587\u4ef6\u5939", None))
         self.syncFolderEdit.setPlaceholderText(QCoreApplication.translate("BureauPage", u"\u5171\u4eab\u6587\u4ef6\u5939\u3001U \u76d8\u6216\u540c\u6b65\u76d8\u4e0a\u7684\u6587\u4ef6\u5939", None))
         self.chooseSyncFolderButton.setText(QCoreApplication.translate("BureauPage", u"\u9009\u62e9\u2026", None))
+        self.sendToCaption.setText(QCoreApplication.translate("BureauPage", u"\u53d1\u9001\u7ed9", None))
 #if QT_CONFIG(tooltip)
-        self.syncButton.setToolTip(QCoreApplication.translate("BureauPage", u"\u5bfc\u5165\u6587\u4ef6\u5939\u4e2d\u53d1\u7ed9\u672c\u673a\u7684\u6570\u636e\u5305\uff0c\u5e76\u4e3a\u6bcf\u4e2a\u6570\u636e\u5305\u5199\u56de\u6267", None))
+        self.sendToCombo.setToolTip(QCoreApplication.translate("BureauPage", u"\u540c\u6b65\u65f6\u628a\u672c\u673a\u65b0\u7684\u6216\u6539\u8fc7\u7684\u5de1\u8bca\u52a0\u5bc6\u5199\u7ed9\u8c01\uff08\u4f8b\u5982\u5e02\u5c40\uff09\uff1b\u53ea\u63a5\u6536\u65f6\u4e0d\u5199\u51fa\u6570\u636e\u5305", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.syncButton.setToolTip(QCoreApplication.translate("BureauPage", u"\u5bfc\u5165\u6587\u4ef6\u5939\u4e2d\u53d1\u7ed9\u672c\u673a\u7684\u6570\u636e\u5305\u5e76\u5199\u56de\u6267\uff1b\u9009\u4e86\u53d1\u9001\u5bf9\u8c61\u65f6\uff0c\u518d\u5199\u51fa\u7ed9\u5b83\u7684\u65b0\u6570\u636e\u5305", None))
 #endif // QT_CONFIG(tooltip)
         self.syncButton.setText(QCoreApplication.translate("BureauPage", u"\u540c\u6b65", None))
 #if QT_CONFIG(tooltip)
