@@ -273,7 +273,7 @@ def test_sync_sends_new_visits_only_to_the_chosen_card(qtbot, expert, bureau, tm
     desk.refresh()
     combo = desk.ui.sendToCombo
     qtbot.waitUntil(lambda: combo.count() == 2, timeout=WAIT)
-    assert combo.currentText() == "（只接收，不发送）"  # nothing leaves until the user says to whom
+    assert combo.currentText() == "（不发送）"  # nothing leaves until the user says to whom
     desk.ui.syncFolderEdit.setText(str(folder))
     desk.ui.syncButton.click()
     qtbot.waitUntil(lambda: "同步完成" in desk.ui.syncMessage.text(), timeout=WAIT)

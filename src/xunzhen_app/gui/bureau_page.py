@@ -132,7 +132,7 @@ class BureauPage(QWidget):
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("（只接收，不发送）", "")
+        combo.addItem("（不发送）", "")
         for card in cards:
             label = f"{card.name}（{card.organisation}）" if card.organisation else card.name
             combo.addItem(label, card.fingerprint)
