@@ -226,9 +226,9 @@ class ImportBatch:
 
 def import_packages(store, keys: KeyPair, paths: list[Path], accept_unknown: Collection[Path] = (),
                     progress: Progress | None = None) -> ImportBatch:
-    """Import files one transaction each, like ``merge.import_many``, but accepting an unknown
-    sender only for the files the user agreed to, and stopping between files when
-    ``progress(done, total)`` returns False (import_many ignores its return value)."""
+    """Import files one transaction each, so one bad package does not block the others;
+    accept an unknown sender only for the files the user agreed to, and stop between
+    files when ``progress(done, total)`` returns False."""
     accepted = {Path(p) for p in accept_unknown}
     reports, errors = [], []
     for n, path in enumerate(paths):

@@ -33,7 +33,6 @@ from pathlib import Path
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 
-from ...core.errors import UserError
 from ...db.models import (
     Assessment,
     Blob,
@@ -615,17 +614,3 @@ class _Merger:
                 else:
                     self._conflict(entity, local, wire, digest(wire), ref, DELETED_REMOTELY,
                                    "对方已删除该记录，本机在双方上次一致之后修改过它")
-
-
-def import_many(store, keys: KeyPair, paths: list[Path], *, accept_unknown: bool = False,
-                progress=None) -> tuple[list[ImportReport], list[PackageError | UserError]]:
-    """Each file is its own transaction: one bad package does not block the others."""
-    reports, errors = [], []
-    for n, p in enumerate(paths):
-        try:
-            reports.append(import_package(store, keys, p, accept_unknown=accept_unknown))
-        except UserError as exc:
-            errors.append(exc)
-        if progress is not None:
-            progress(n + 1, len(paths))
-    return reports, errors
