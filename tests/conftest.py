@@ -50,3 +50,22 @@ def demo_store(paths, _demo_database):
     s = open_store(paths)
     yield s
     s.close()
+
+
+# Two installations for exchange tests: an expert's laptop and the city bureau, each its own store and keys.
+@pytest.fixture
+def expert(tmp_path):
+    from exchange_helpers import make_side
+
+    side = make_side(tmp_path / "expert")
+    yield side
+    side.store.close()
+
+
+@pytest.fixture
+def bureau(tmp_path):
+    from exchange_helpers import make_side
+
+    side = make_side(tmp_path / "bureau")
+    yield side
+    side.store.close()

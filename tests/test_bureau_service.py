@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from exchange_helpers import db_fingerprint, make_side, seed_visit
+from exchange_helpers import db_fingerprint, seed_visit
 
 from xunzhen_app.services import bureau, visits
 from xunzhen_app.services.exchange.export import export_package
 
 
 @pytest.fixture
-def expert(tmp_path):
-    side = make_side(tmp_path / "expert")
-    yield side
-    side.store.close()
-
-
-@pytest.fixture
-def bureau_side(tmp_path):
-    side = make_side(tmp_path / "bureau")
-    yield side
-    side.store.close()
+def bureau_side(bureau):
+    """The conftest ``bureau`` installation; the name ``bureau`` is the service module here."""
+    return bureau
 
 
 def _packages(expert, folder, names):

@@ -38,20 +38,6 @@ from xunzhen_app.services.exchange.merge import import_package
 
 
 @pytest.fixture
-def expert(tmp_path):
-    side = make_side(tmp_path / "expert")
-    yield side
-    side.store.close()
-
-
-@pytest.fixture
-def bureau(tmp_path):
-    side = make_side(tmp_path / "bureau")
-    yield side
-    side.store.close()
-
-
-@pytest.fixture
 def package(expert, bureau, tmp_path):
     """A one-visit package from the expert, whose card the bureau has registered."""
     vid = seed_visit(expert)

@@ -11,7 +11,6 @@ from exchange_helpers import make_side
 from pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from sqlalchemy import create_engine, text
 from test_exchange import (  # noqa: F401  (re-run here against PostgreSQL)
-    expert,
     package,
     test_bad_packages_are_refused_and_change_nothing,
     test_both_changed_keeps_both_and_resolves_field_by_field,

@@ -6,7 +6,7 @@ Two real installations (expert and bureau) exchange real signed packages.
 from __future__ import annotations
 
 import pytest
-from exchange_helpers import db_fingerprint, make_side, seed_visit
+from exchange_helpers import db_fingerprint, seed_visit
 from gui_helpers import make_ctx, settle
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -23,20 +23,6 @@ from xunzhen_app.services.exchange.merge import import_package
 pytest.importorskip("pytestqt")
 
 WAIT = 10000
-
-
-@pytest.fixture
-def expert(tmp_path):
-    side = make_side(tmp_path / "expert")
-    yield side
-    side.store.close()
-
-
-@pytest.fixture
-def bureau(tmp_path):
-    side = make_side(tmp_path / "bureau")
-    yield side
-    side.store.close()
 
 
 @pytest.fixture
