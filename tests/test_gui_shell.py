@@ -161,7 +161,7 @@ def test_screenshots_command_writes_non_empty_pngs(qtbot, demo_store, tmp_path):
     out = tmp_path / "shots"
     assert main(["--data-dir", str(demo_store.paths.data_dir), "screenshots", str(out)]) == 0
     files = sorted(out.glob("*.png"))
-    assert [f.stem for f in files] == ["bureau", "enterprises", "settings", "summary", "workbench"]
+    assert [f.stem for f in files] == ["bureau", "enterprises", "report", "settings", "summary", "workbench"]
     assert all(f.stat().st_size > 10_000 for f in files)
     assert QSettings(str(demo_store.paths.data_dir / "xunzhen-gui.ini"), QSettings.Format.IniFormat).value(
         "session/last_visit") is None  # screenshots leave the user's window state alone

@@ -36,6 +36,26 @@ def _pick_visit(store) -> str:
     return chosen.id if chosen else ""
 
 
+def _report_preview(app, ctx, visit_id: str, window, path: Path) -> Path:
+    """The report preview dialog with its first pages rendered (it needs PDFium, so the
+    frozen app's smoke test sees a missing library here too)."""
+    from .report_preview import ReportPreviewDialog
+
+    dialog = ReportPreviewDialog(ctx, visit_id, window)
+    dialog.resize(900, 700)
+    dialog.show()
+    _settle(app, ctx.tasks, rounds=40)
+    try:
+        if dialog.page_count == 0:
+            raise OSError("报告预览没有打开，未能截图")
+        if not dialog.grab().save(str(path)):
+            raise OSError(f"无法写入截图“{path}”")
+    finally:
+        dialog.close()
+        _settle(app, ctx.tasks, rounds=2)
+    return path
+
+
 def render_screenshots(out_dir: Path, data_dir: str | None = None, db_url: str | None = None) -> list[Path]:
     # Offscreen unless the caller chose a platform; harmless once a QApplication exists.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,6 +93,8 @@ def render_screenshots(out_dir: Path, data_dir: str | None = None, db_url: str |
                 if not window.grab().save(str(path)):
                     raise OSError(f"无法写入截图“{path}”")
                 written.append(path)
+            if visit_id:
+                written.append(_report_preview(app, ctx, visit_id, window, out_dir / "report.png"))
             window.close()
             _settle(app, ctx.tasks, rounds=2)
             return written
