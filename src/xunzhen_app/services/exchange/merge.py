@@ -310,12 +310,19 @@ class _Merger:
             out.update({o.id: o for o in self.s.scalars(select(model).where(model.id.in_(ids[i:i + _CHUNK])))})
         return out
 
+    def _existing_ids(self, model, ids) -> set[str]:
+        """Like ``_existing`` but without loading the rows: a visit's history alone is hundreds."""
+        out: set[str] = set()
+        ids = list(ids)
+        for i in range(0, len(ids), _CHUNK):
+            out.update(self.s.scalars(select(model.id).where(model.id.in_(ids[i:i + _CHUNK]))))
+        return out
+
     def _known(self, entity: str, ids: set[str]) -> set[str]:
         """Which referenced ids exist (in this package's merged rows or already in the store)."""
         missing = ids - self.present[entity]
         if missing:
-            found = set(self._existing(MODEL_OF[entity], missing))
-            self.present[entity] |= found
+            self.present[entity] |= self._existing_ids(MODEL_OF[entity], missing)
         return ids & self.present[entity]
 
     def _refuse(self, entity, row, reason) -> None:
@@ -381,7 +388,7 @@ class _Merger:
 
     def _history(self, rows) -> None:
         rows = self._check_refs("visit_history", rows)
-        have = set(self._existing(VisitHistory, [r["id"] for r in rows]))
+        have = self._existing_ids(VisitHistory, [r["id"] for r in rows])
         # Append-only: a history row is never changed, only added.
         new = [r for r in rows if r["id"] not in have]
         self.report.unchanged += len(rows) - len(new)
