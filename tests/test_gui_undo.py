@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from gui_helpers import make_ctx, new_visit, settle
 from xunzhen_app.gui.summary import SummaryPage
@@ -202,3 +203,27 @@ def test_attachment_remove_undo_brings_back_the_same_file(qtbot, store, tmp_path
     assert visits.attachment_bytes(store, back[0].sha256) == demo_photo(5)
     _press(qtbot, ctx, page.ui.attachmentView, Qt.Key.Key_Z, CTRL | SHIFT)
     assert [a.filename for a in _attachments(qtbot, ctx, vid)] == ["二.png"]
+
+
+def test_touch_buttons_undo_and_redo_and_follow_the_lock(qtbot, store, tmp_path, filled):
+    ctx = make_ctx(store, tmp_path)
+    page = _summary(qtbot, ctx, filled)
+    by_action = {b.defaultAction(): b for b in page.findChildren(QToolButton)}
+    undo, redo = by_action[page.undo_keys.undoAction], by_action[page.undo_keys.redoAction]
+    assert (undo.text(), redo.text()) == ("撤销", "重做") and undo.isVisible()
+    assert not undo.isEnabled() and not redo.isEnabled()  # nothing done yet
+    _select(page.ui.problemView, 0)
+    page.ui.removeProblemButton.click()
+    settle(qtbot, ctx)
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    settle(qtbot, ctx)
+    assert len(visits.get_visit(store, filled).problems) == 3
+    qtbot.mouseClick(redo, Qt.MouseButton.LeftButton)
+    settle(qtbot, ctx)
+    assert len(visits.get_visit(store, filled).problems) == 2
+    page.ui.finalizeButton.click()
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
+    assert not undo.isEnabled()
+
+    bench = _workbench(qtbot, ctx, new_visit(store))
+    assert {b.text() for b in bench.findChildren(QToolButton) if b.defaultAction()} >= {"撤销", "重做"}

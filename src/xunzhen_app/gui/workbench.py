@@ -116,6 +116,9 @@ class WorkbenchPage(QWidget):
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
         self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
+        header = self.ui.headerLayout
+        for button in reversed(self.undo_keys.buttons()):
+            header.insertWidget(header.indexOf(self.ui.prevButton), button)
         self.autosaves = {}
         for name in TEXT_FIELDS:
             editor = getattr(self.ui, f"{name}Edit")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 TEXT_LABELS = {"evidence": "核查记录", "problem": "问题", "suggestion": "改进建议", "summary": "总体评价"}
 _TEXT_ID = 1001
@@ -124,6 +124,17 @@ class UndoKeys(QObject):
         stack.canUndoChanged.connect(lambda ok: self._set("undo", ok))
         stack.canRedoChanged.connect(lambda ok: self._set("redo", ok))
         self._update()
+
+    def buttons(self) -> tuple[QToolButton, QToolButton]:
+        """撤销 and 重做 as large buttons for a touch screen, where there is no Ctrl+Z."""
+        made = []
+        for action, tip in ((self.undoAction, "撤销上一步（Ctrl+Z）"), (self.redoAction, "重做（Ctrl+Y）")):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolTip(tip)
+            button.setMinimumSize(64, 36)
+            made.append(button)
+        return made[0], made[1]
 
     def route(self, *editors: QWidget) -> None:
         for editor in editors:
