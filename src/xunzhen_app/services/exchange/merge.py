@@ -244,6 +244,9 @@ class _Merger:
         self.conflicted: set[str] = set()  # visits with a conflict in them or in one of their parts
         self.trimmed: set[str] = set()  # inserted visits of which a part stayed deleted here
         self.uscc_taken: dict[str, str] = {}  # 统一社会信用代码 → enterprise id, as this merge leaves them
+        # Agreed versions of new records, written in one statement after the last section:
+        # each section reads only its own entity's, so none needs another's yet.
+        self.new_bases: list[dict] = []
         # Most stores never delete anything: one query spares a tombstone lookup per section.
         self.any_tombstones = session.scalar(select(Tombstone.record_id).limit(1)) is not None
 
@@ -263,6 +266,8 @@ class _Merger:
             # Insert each section before the next refers to it (not every model has a relationship
             # from which the unit of work could infer the order).
             self.s.flush()
+        if self.new_bases:
+            self.s.execute(insert(SyncBase.__table__), self.new_bases)
         if secs.get(TOMBSTONES):
             self._tombstones(secs[TOMBSTONES])
             self.s.flush()
@@ -504,9 +509,7 @@ class _Merger:
                     self._conflict(entity, local, remote, rd, ref)
         if new_rows:
             self.s.execute(insert(model.__table__), new_rows)
-        new_bases = [b for b in bases.values() if isinstance(b, dict)]
-        if new_bases:
-            self.s.execute(insert(SyncBase.__table__), new_bases)
+        self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
 
     @staticmethod
     def _set_base(bases: dict, entity, record_id, revision, dig) -> None:
