@@ -211,6 +211,7 @@ def test_touch_buttons_undo_and_redo_and_follow_the_lock(qtbot, store, tmp_path,
     by_action = {b.defaultAction(): b for b in page.findChildren(QToolButton)}
     undo, redo = by_action[page.undo_keys.undoAction], by_action[page.undo_keys.redoAction]
     assert (undo.text(), redo.text()) == ("撤销", "重做") and undo.isVisible()
+    assert undo.x() < redo.x() < page.ui.finalizeButton.x()  # 撤销 first, as in every editor
     assert not undo.isEnabled() and not redo.isEnabled()  # nothing done yet
     _select(page.ui.problemView, 0)
     page.ui.removeProblemButton.click()

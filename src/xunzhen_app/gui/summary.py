@@ -91,7 +91,7 @@ class SummaryPage(QWidget):
         ui.splitter.splitterMoved.connect(lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, ui.splitter.saveState()))
 
         self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
-        for button in reversed(self.undo_keys.buttons()):
+        for button in self.undo_keys.buttons():
             ui.headerLayout.insertWidget(ui.headerLayout.indexOf(self.report_actions), button)
         # The one-line inputs too: right after 回车 adds a row, Ctrl+Z should take the row away.
         self.undo_keys.route(ui.summaryEdit, ui.problemInput, ui.planMeasureInput)

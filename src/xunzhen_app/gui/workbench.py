@@ -117,7 +117,7 @@ class WorkbenchPage(QWidget):
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
         self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
         header = self.ui.headerLayout
-        for button in reversed(self.undo_keys.buttons()):
+        for button in self.undo_keys.buttons():
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
         self.autosaves = {}
         for name in TEXT_FIELDS:
