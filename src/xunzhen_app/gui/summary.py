@@ -90,7 +90,7 @@ class SummaryPage(QWidget):
             ui.splitter.restoreState(state)
         ui.splitter.splitterMoved.connect(lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, ui.splitter.saveState()))
 
-        self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
+        self.undo_keys = UndoKeys(self, self.undo_stack, lambda: self.commit_pending(wait=False))
         for button in self.undo_keys.buttons():
             ui.headerLayout.insertWidget(ui.headerLayout.indexOf(self.report_actions), button)
         # The one-line inputs too: right after 回车 adds a row, Ctrl+Z should take the row away.
@@ -323,16 +323,6 @@ class SummaryPage(QWidget):
         row_id, store, taken = model.rows()[row].id, self.ctx.store, []
         self._push(f"删除{KIND_LABELS[kind]}", lambda: taken.append(visits.remove_row(store, kind, row_id)),
                    lambda: visits.restore(store, taken.pop()))
-
-    def undo(self) -> None:
-        self.commit_pending(wait=False)
-        if not self._locked:
-            self.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.commit_pending(wait=False)
-        if not self._locked:
-            self.undo_stack.redo()
 
     # --- edits: from an undo command to the screen and the database ----------------------
     def apply_text(self, visit_id: str, name: str, text: str) -> None:

@@ -115,7 +115,7 @@ class WorkbenchPage(QWidget):
                               (self.ui.checkClearButton, None)):
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
-        self.undo_keys = UndoKeys(self, self.undo_stack, self.undo, self.redo)
+        self.undo_keys = UndoKeys(self, self.undo_stack, lambda: self.commit_pending(wait=False))
         header = self.ui.headerLayout
         for button in self.undo_keys.buttons():
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
@@ -337,16 +337,6 @@ class WorkbenchPage(QWidget):
             return
         code, name = key
         self.undo_stack.push(TextCommand(self, code, name, old, new))
-
-    def undo(self) -> None:
-        self.commit_pending(wait=False)
-        if not self._locked:
-            self.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.commit_pending(wait=False)
-        if not self._locked:
-            self.undo_stack.redo()
 
     # --- edits: from an undo command to the screen and the database ------------
     def apply_rating(self, code: str, value: tuple) -> None:

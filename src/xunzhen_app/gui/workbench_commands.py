@@ -106,16 +106,19 @@ class UndoKeys(QObject):
 
     Editors handed to ``route`` give those keys up to the page, so one stack
     covers every edit rather than each editor undoing its own typing.
-    ``set_locked`` disables both while the visit is finalized.
+    ``set_locked`` disables both while the visit is finalized. ``before`` runs
+    first: text still waiting in an autosave timer becomes its own step, so
+    undo takes back the latest edit rather than skipping it.
     """
 
-    def __init__(self, page: QWidget, stack: QUndoStack, undo: Callable[[], None], redo: Callable[[], None]):
+    def __init__(self, page: QWidget, stack: QUndoStack, before: Callable[[], None]):
         super().__init__(page)
         self._locked = False
+        self._stack, self._before = stack, before
         self.undoAction = QAction("撤销", page, shortcut=QKeySequence.StandardKey.Undo)
         self.redoAction = QAction("重做", page)
         self.redoAction.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for action, slot in ((self.undoAction, undo), (self.redoAction, redo)):
+        for action, slot in ((self.undoAction, self.undo), (self.redoAction, self.redo)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             page.addAction(action)
@@ -135,6 +138,16 @@ class UndoKeys(QObject):
             button.setMinimumSize(64, 36)
             made.append(button)
         return made[0], made[1]
+
+    def undo(self) -> None:
+        self._before()
+        if not self._locked:
+            self._stack.undo()
+
+    def redo(self) -> None:
+        self._before()
+        if not self._locked:
+            self._stack.redo()
 
     def route(self, *editors: QWidget) -> None:
         for editor in editors:
