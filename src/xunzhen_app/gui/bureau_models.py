@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.scoring import round_half_up
 from ..services.bureau import LEVEL_NAMES, GoalDistribution, OverviewRow, PackagePreview
-from .table_models import ROW_ROLE, RowTableModel
+from .table_models import ROW_ROLE, EnterpriseTableModel, RowTableModel
 
 DELIVERED, NOT_DELIVERED = "已交付", "未交付"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # numbers sort as numbers, blanks last
@@ -145,12 +145,7 @@ class NumbersCentred(RowTableModel):
 
 
 class UnvisitedModel(RowTableModel):
-    columns = (
-        ("企业名称", lambda e: e.name),
-        ("所属地市", lambda e: e.city),
-        ("县（市、区）", lambda e: e.county),
-        ("培育类型", lambda e: e.cultivation_type),
-    )
+    columns = EnterpriseTableModel.columns[:4]  # 企业名称 … 培育类型, as the 企业库 shows them
 
 
 ENTITY_NAMES = {"visit": "巡诊", "enterprise": "企业", "expert": "专家", "assessment": "评价项",
