@@ -56,6 +56,7 @@ class LongTaskDialog(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(420)
+        self._label = label
         # Not a child of the dialog: the worker may still report after the
         # dialog is gone, and the closure keeps this object alive for it.
         self.progress = Progress()
@@ -67,7 +68,7 @@ class LongTaskDialog(QProgressDialog):
 
     def _show(self, done: int, total: int) -> None:
         if not self.progress.cancelled and total:
-            self.setLabelText(f"{self.labelText().split('（')[0]}（{done}/{total}）")
+            self.setLabelText(f"{self._label}（{done}/{total}）")
         # Last: on a modal dialog setValue processes events, so the label is already current.
         self.setMaximum(max(total, 0))
         self.setValue(min(done, total) if total else 0)
