@@ -113,7 +113,7 @@ def test_attachment_added_and_finalized_visit_is_read_only(qtbot, store, tmp_pat
     assert page.ui.evidenceEdit.isReadOnly() and not page.selector.isEnabled()
     qtbot.keyClick(page, Qt.Key.Key_5)
     settle(qtbot, ctx)
-    assert "定稿" in page.errorLabel.text()
+    assert "定稿" in page.errorBanner.text()
     assert visits.get_visit(store, vid).assessments.get("1.1.1") is None
 
     page.reopen_visit("企业补充了资料")

@@ -33,6 +33,11 @@ class AppPaths:
         """Templates the user installed beside the bundled ones."""
         return self.data_dir / "checklists"
 
+    @property
+    def log_file(self) -> Path:
+        """The rotating log of bugs and Qt warnings (older parts beside it as .1, .2, …)."""
+        return self.data_dir / "logs" / "xunzhen.log"
+
     def ensure(self) -> AppPaths:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return self

@@ -1,8 +1,9 @@
 """The `xunzhen` command: parse arguments, call services, print, exit.
 
 Exit codes: 0 success, 1 usage error, 2 bad input or unknown id (with a
-Chinese message on stderr naming what and where). With no subcommand the
-desktop workbench opens.
+Chinese message on stderr naming what and where). A bug also exits with 1:
+its traceback goes to the log file in the data folder and stderr says where.
+With no subcommand the desktop workbench opens.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..core.errors import UserError
 COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "backup_cmds", "report_cmds", "screenshots_cmds", "keys_cmds",
                   "package_cmds")
 EXIT_USAGE, EXIT_BAD_INPUT = 1, 2
+EXIT_BUG = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:
+        return _report_bug(args, exc)
+
+
+def _report_bug(args: argparse.Namespace, exc: Exception) -> int:
+    from ..app_log import log_bug, start_log
+    from ..paths import resolve_paths
+
+    try:
+        path = start_log(resolve_paths(getattr(args, "data_dir", None)))
+        log_bug(exc, f"命令 {args.command} 出错")
+    except OSError:  # the log cannot be written: the console is all there is
+        import traceback
+
+        traceback.print_exception(exc)
+        print("程序出错，且无法写入日志文件，详细信息见上。请发给维护人员。", file=sys.stderr)
+        return EXIT_BUG
+    print(f"程序出错（{type(exc).__name__}: {exc}）。\n详细信息已记入日志文件：{path}\n请把该文件发给维护人员。",
+          file=sys.stderr)
+    return EXIT_BUG
 
 
 def run() -> None:

@@ -6,18 +6,23 @@ modules load only when a task needs them (the start-up benchmark checks).
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
+from ..app_log import install_excepthook, start_log
 from ..core.errors import UserError
 from ..paths import AppPaths, resolve_paths
 
 ORGANISATION = "Xunzhen"
 SETTINGS_FILE = "xunzhen-gui.ini"
+QT_LOG_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+                 QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+                 QtMsgType.QtFatalMsg: logging.CRITICAL}
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -41,6 +46,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     install_qt_chinese(app)
     app.setWindowIcon(app_icon())
     return app
+
+
+def install_qt_log():
+    """Send Qt's own warnings (a failed style sheet, a missing platform plugin) to the log file.
+
+    Returns the handler it replaced, so a test can put it back.
+    """
+    qt_log = logging.getLogger("xunzhen.qt")
+
+    def handler(kind, context, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        qt_log.log(QT_LOG_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+    return qInstallMessageHandler(handler)
 
 
 def settings_for(paths: AppPaths) -> QSettings:
@@ -75,12 +94,17 @@ def open_context(data_dir: str | None = None, db_url: str | None = None, setting
 def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     """Show the window frame at once, then open the store and fill in the pages."""
     from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
 
     from .main_window import MainWindow
+    from .messages import show_bug
 
     app = make_application()
     paths = resolve_paths(data_dir).ensure()
+    start_log(paths)
+    install_qt_log()
     window = MainWindow(settings=settings_for(paths))
+    install_excepthook(lambda exc: show_bug(window if isValid(window) else None, APP_NAME, exc, log=False))
     window.show()
     opened = []
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QTableView, QWidget
 
+from ..core.errors import UserError
 from ..core.domain import CultivationType, Stage, VisitStatus
 from ..core.regions import cities
 from ..services import bureau, enterprises
@@ -32,9 +33,9 @@ from .bureau_models import (
 from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
-from .guarded import guarded
-from .messages import show_error
+from .guarded import WorkerCalls
 from .table_models import ROW_ROLE
+from .widgets.error_banner import ErrorBanner
 
 SYNC_FOLDER_KEY = "bureau/sync_folder"
 SEND_TO_KEY = "bureau/sync_send_to"  # fingerprint of the card 同步 writes packages for; "" = receive only
@@ -68,6 +69,9 @@ class BureauPage(QWidget):
         self.ctx = ctx
         self.ui = ui = Ui_BureauPage()
         ui.setupUi(self)
+        self.errorBanner = ErrorBanner(self)
+        ui.pageLayout.insertWidget(0, self.errorBanner)
+        self.calls = WorkerCalls(ctx, self, self.errorBanner, "汇总台")
         self.sender_names: dict[str, str] = {}
         self.conflict_dialog: ConflictDialog | None = None
         self.batch_import: BatchImport | None = None
@@ -140,12 +144,6 @@ class BureauPage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(wanted)))
         combo.blockSignals(False)
 
-    def _run(self, job, on_done=None, on_error=None) -> None:
-        self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error or self._error))
-
-    def _error(self, exc: BaseException) -> None:
-        show_error(self, "汇总台", exc)
-
     # -- data -------------------------------------------------------------------
     def refresh(self) -> None:
         store = self.ctx.store
@@ -157,7 +155,7 @@ class BureauPage(QWidget):
                     waiting, bureau.conflict_places(store, waiting), bureau.import_history(store),
                     signing.list_cards(store))
 
-        self._run(job, self._show)
+        self.calls.run(job, self._show)
 
     def _show(self, result) -> None:
         rows, unvisited, waiting, places, history, cards = result
@@ -268,7 +266,7 @@ class BureauPage(QWidget):
 
         self.ui.syncButton.setEnabled(False)
         self.ui.syncMessage.setText("正在同步…")
-        self._run(job, self._synced, self._sync_failed)
+        self.calls.run(job, self._synced, self._sync_failed)
 
     def _synced(self, res: sync.SyncResult) -> None:
         ui = self.ui
@@ -285,8 +283,7 @@ class BureauPage(QWidget):
 
     def _sync_failed(self, exc: BaseException) -> None:
         self.ui.syncButton.setEnabled(True)
-        self.ui.syncMessage.setText("同步未完成。")
-        show_error(self, "同步", exc)
+        self.ui.syncMessage.setText(f"同步未完成：{exc}" if isinstance(exc, UserError) else "同步未完成。")
 
     # -- export -----------------------------------------------------------------------
     def selection(self):

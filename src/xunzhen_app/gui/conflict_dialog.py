@@ -19,7 +19,7 @@ from ..services.exchange.conflicts import LOCAL, REMOTE, ConflictInfo
 from .bureau_models import entity_name
 from .context import AppContext
 from .forms.ui_conflict_dialog import Ui_ConflictDialog
-from .guarded import guarded
+from .guarded import WorkerCalls
 
 EDITED = "value"
 FIELD_NAMES = {
@@ -153,6 +153,7 @@ class ConflictDialog(QDialog):
     def __init__(self, ctx: AppContext, info: ConflictInfo, sender_name: str = "", place: str = "", parent=None):
         super().__init__(parent)
         self.ctx, self.info = ctx, info
+        self.calls = WorkerCalls(ctx, self, title="解决冲突")
         self.ui = ui = Ui_ConflictDialog()
         ui.setupUi(self)
         self.model = FieldChoiceModel(info, self)
@@ -189,8 +190,8 @@ class ConflictDialog(QDialog):
     def resolve(self) -> None:
         store, cid, choices = self.ctx.store, self.info.id, self.model.choices()
         self.ui.resolveButton.setEnabled(False)
-        self.ctx.tasks.run(lambda: conflicts.resolve_conflict(store, cid, choices, conflicts.LOCAL),
-                           guarded(self, self._done), guarded(self, self._failed))
+        self.calls.run(lambda: conflicts.resolve_conflict(store, cid, choices, conflicts.LOCAL),
+                       self._done, self._failed)
 
     def _done(self, info: ConflictInfo) -> None:
         self.resolved.emit(info)

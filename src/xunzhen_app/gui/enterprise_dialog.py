@@ -16,7 +16,7 @@ from ..core.uscc import normalize_uscc, uscc_problem
 from ..services import enterprises
 from ..services.dto import EnterpriseInfo, EnterpriseInput
 from .context import AppContext
-from .guarded import guarded
+from .guarded import WorkerCalls
 from .edit_models import ContactTableModel, HonourListModel
 from .form_errors import FieldErrors
 from .forms.ui_enterprise_dialog import Ui_EnterpriseDialog
@@ -30,6 +30,7 @@ class EnterpriseDialog(QDialog):
     def __init__(self, ctx: AppContext, info: EnterpriseInfo | None = None, parent=None):
         super().__init__(parent)
         self.ctx, self.info = ctx, info
+        self.calls = WorkerCalls(ctx, self, title="企业信息")
         self.ui = Ui_EnterpriseDialog()
         self.ui.setupUi(self)
         self.setWindowTitle("编辑企业" if info else "添加企业")
@@ -50,10 +51,6 @@ class EnterpriseDialog(QDialog):
         self._update_suggestion()
 
     # -- set-up -------------------------------------------------------------
-
-    def _run(self, job, on_done=None, on_error=None) -> None:
-        """Queue on the worker; the reply is dropped if this widget is gone by then."""
-        self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error))
 
     def _fill_choices(self) -> None:
         ui = self.ui
@@ -151,7 +148,7 @@ class EnterpriseDialog(QDialog):
             job = lambda: enterprises.create_enterprise(store, data)  # noqa: E731
         else:
             job = lambda: enterprises.update_enterprise(store, info.id, data)  # noqa: E731
-        self._run(job, self._saved, self._failed)
+        self.calls.run(job, self._saved, self._failed)
 
     def _saved(self, info: EnterpriseInfo) -> None:
         self.info = info

@@ -33,10 +33,11 @@ from ..services import enterprise_import, enterprises, visits
 from ..services.dto import EnterpriseInfo
 from .context import AppContext
 from .enterprise_dialog import EnterpriseDialog
-from .guarded import guarded
+from .guarded import WorkerCalls
 from .long_task import run_long_task
-from .messages import show_error, show_info
+from .messages import show_info
 from .table_models import ROW_ROLE, EnterpriseTableModel, VisitTableModel
+from .widgets.error_banner import ErrorBanner
 
 NOT_VISITED = "未巡诊"
 IMPORT_TITLE = "导入企业名单"
@@ -83,10 +84,6 @@ class EnterprisePage(QWidget):
         self.refresh()
 
 
-    def _run(self, job, on_done=None, on_error=None) -> None:
-        """Queue on the worker; the reply is dropped if this widget is gone by then."""
-        self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error))
-
     def _build(self) -> None:
         self.search = QLineEdit(placeholderText="搜索企业名称、县区或信用代码")
         self.search.setClearButtonEnabled(True)
@@ -128,7 +125,10 @@ class EnterprisePage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
+        self.errorBanner = ErrorBanner(self)
+        self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "企业库")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.errorBanner)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -153,7 +153,7 @@ class EnterprisePage(QWidget):
 
     def refresh(self) -> None:
         store, flt = self.ctx.store, self.current_filter()
-        self._run(lambda: enterprises.list_enterprises(store, flt), self._show_rows, self._error)
+        self.calls.run(lambda: enterprises.list_enterprises(store, flt), self._show_rows)
 
     def _show_rows(self, rows: list[EnterpriseInfo]) -> None:
         keep = self.selected()
@@ -190,7 +190,7 @@ class EnterprisePage(QWidget):
             return
         self.visits_caption.setText(f"{e.name} 的巡诊（双击打开）")
         store, flt = self.ctx.store, visits.VisitFilter(enterprise_id=e.id)
-        self._run(lambda: visits.list_visits(store, flt), self.visit_model.set_rows, self._error)
+        self.calls.run(lambda: visits.list_visits(store, flt), self.visit_model.set_rows)
 
     def _open_visit(self, index) -> None:
         self.openVisit.emit(self.visit_model.row_at(index.row()).id)
@@ -218,7 +218,7 @@ class EnterprisePage(QWidget):
             self._show_rows(rows)
             self.select_enterprise(enterprise_id)
 
-        self._run(lambda: enterprises.list_enterprises(store, flt), shown, self._error)
+        self.calls.run(lambda: enterprises.list_enterprises(store, flt), shown)
 
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "导入附件2企业名单", "", "Excel 文件 (*.xlsx)")
@@ -279,7 +279,4 @@ class EnterprisePage(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
-        self._error(exc)
-
-    def _error(self, exc: BaseException) -> None:
-        show_error(self, "企业库", exc)
+        self.calls.show(exc)

@@ -18,8 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from .context import AppContext
-from .guarded import guarded
-from .messages import show_error
+from .guarded import WorkerCalls
 
 Report = Callable[[int, int], bool]
 
@@ -86,21 +85,26 @@ def run_long_task(ctx: AppContext, parent: QWidget, title: str, label: str,
     """Run ``work(report)`` on the worker behind a progress dialog; close it when the work ends.
 
     ``on_done`` receives the service's result (which says whether it was
-    cancelled); ``on_error`` its exception, shown in a message box by default.
+    cancelled); ``on_error`` its exception (``guarded.WorkerCalls`` says which), shown in a
+    message box by default.
     """
     dialog = LongTaskDialog(title, label, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     progress = dialog.progress
-    if on_error is None:
-        on_error = lambda exc: show_error(parent, title, exc)  # noqa: E731
 
-    def finish(callback, value):
+    def done(result) -> None:
         dialog.close()
-        if callback is not None:
-            callback(value)
+        if on_done is not None:
+            on_done(result)
 
-    ctx.tasks.run(lambda: work(progress.report),
-                  guarded(parent, lambda result: finish(on_done, result)),
-                  guarded(parent, lambda exc: finish(on_error, exc)))
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        if on_error is not None:
+            on_error(exc)
+        else:
+            calls.show(exc)
+
+    calls = WorkerCalls(ctx, parent, title=title)
+    calls.run(lambda: work(progress.report), done, failed)
     return dialog

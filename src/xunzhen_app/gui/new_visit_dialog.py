@@ -18,7 +18,7 @@ from ..core.domain import Method, Stage
 from ..services import checklists, enterprises, experts, visits
 from ..services.dto import VisitRow
 from .context import AppContext
-from .guarded import guarded
+from .guarded import WorkerCalls
 from .form_errors import FieldErrors
 from .forms.ui_new_visit_dialog import Ui_NewVisitDialog
 from .table_models import visit_label
@@ -38,6 +38,7 @@ class NewVisitDialog(QDialog):
     def __init__(self, ctx: AppContext, enterprise_id: str = "", parent=None):
         super().__init__(parent)
         self.ctx, self._wanted_enterprise = ctx, enterprise_id
+        self.calls = WorkerCalls(ctx, self, title="新建巡诊")
         self.ui = ui = Ui_NewVisitDialog()
         ui.setupUi(self)
         self.errors = FieldErrors({"team": ui.teamError, "methods": ui.methodsError, "dates": ui.datesError},
@@ -66,10 +67,6 @@ class NewVisitDialog(QDialog):
 
     # -- loading --------------------------------------------------------------
 
-    def _run(self, job, on_done=None, on_error=None) -> None:
-        """Queue on the worker; the reply is dropped if this widget is gone by then."""
-        self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error))
-
     def _load_choices(self) -> None:
         store = self.ctx.store
 
@@ -77,7 +74,7 @@ class NewVisitDialog(QDialog):
             return (enterprises.list_enterprises(store), experts.list_experts(store),
                     checklists.available_templates(store.paths))
 
-        self._run(job, self._fill, self._failed)
+        self.calls.run(job, self._fill, self._failed)
 
     def _fill(self, result) -> None:
         ents, people, templates = result
@@ -123,7 +120,7 @@ class NewVisitDialog(QDialog):
         if not enterprise_id:
             return
         store, flt = self.ctx.store, visits.VisitFilter(enterprise_id=enterprise_id)
-        self._run(lambda: visits.list_visits(store, flt), self._fill_previous, self._failed)
+        self.calls.run(lambda: visits.list_visits(store, flt), self._fill_previous, self._failed)
 
     def _fill_previous(self, rows: list[VisitRow]) -> None:
         for v in rows:  # newest first, so index 1 is the latest visit
@@ -140,8 +137,8 @@ class NewVisitDialog(QDialog):
             self.ui.newExpertOrg.clear()
             self.errors.set("team", None)
 
-        self._run(lambda: experts.add_expert(store, name, org), added,
-                           lambda exc: self.errors.set("team", str(exc)))
+        self.calls.run(lambda: experts.add_expert(store, name, org), added,
+                       lambda exc: self.errors.set("team", str(exc)))
 
     # -- creating -------------------------------------------------------------
     def new_visit(self) -> visits.NewVisit:
@@ -166,7 +163,7 @@ class NewVisitDialog(QDialog):
             return
         self.ui.buttonBox.setEnabled(False)
         store = self.ctx.store
-        self._run(lambda: visits.create_visit(store, new), self._created, self._failed)
+        self.calls.run(lambda: visits.create_visit(store, new), self._created, self._failed)
 
     def _created(self, row: VisitRow) -> None:
         self.created.emit(row)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..services import reports
 from ..services.reports import BatchResult, ExportSelection, WrittenFile
 from .context import AppContext
-from .guarded import guarded
+from .guarded import run_guarded
 from .long_task import run_long_task
-from .messages import show_error, show_info
+from .messages import show_info
 
 LAST_FOLDER_KEY = "reports/last_folder"
 OPEN_FOLDER = "打开文件夹"
@@ -66,7 +66,7 @@ def _write(ctx: AppContext, parent: QWidget, title: str, job, describe) -> None:
     def done(written: WrittenFile) -> None:
         _done_message(parent, title, describe(written), written.path.parent)
 
-    ctx.tasks.run(job, guarded(parent, done), guarded(parent, lambda exc: show_error(parent, title, exc)))
+    run_guarded(ctx, parent, title, job, done)
 
 
 def _with_target(ctx: AppContext, parent: QWidget, title: str, target: Path | None, default_name,
@@ -85,7 +85,7 @@ def _with_target(ctx: AppContext, parent: QWidget, title: str, target: Path | No
         if path is not None:
             then(path)
 
-    ctx.tasks.run(default_name, guarded(parent, ask), guarded(parent, lambda exc: show_error(parent, title, exc)))
+    run_guarded(ctx, parent, title, default_name, ask)
 
 
 def export_visit_pdf(ctx: AppContext, parent: QWidget, visit_id: str, target: Path | None = None) -> None:

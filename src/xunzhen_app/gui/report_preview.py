@@ -12,15 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStyle
-from shiboken6 import isValid
 
 from ..core.errors import UserError
 from ..services import reports
 from ..services.reports.preview import PageImage, PdfPages
 from .context import AppContext
 from .forms.ui_report_preview import Ui_ReportPreviewDialog
-from .guarded import guarded
-from .messages import show_error
+from .guarded import WorkerCalls
 from .report_export import export_visit_pdf
 
 ZOOM_STEP = 1.25
@@ -42,6 +40,7 @@ class ReportPreviewDialog(QDialog):
     def __init__(self, ctx: AppContext, visit_id: str, parent=None):
         super().__init__(parent)
         self.ctx, self.visit_id = ctx, visit_id
+        self.calls = WorkerCalls(ctx, self, title="报告预览")
         self.ui = ui = Ui_ReportPreviewDialog()
         ui.setupUi(self)
         for button in self.findChildren(QPushButton):
@@ -76,7 +75,7 @@ class ReportPreviewDialog(QDialog):
             data, _pages = reports.render_visit_pdf_bytes(store, visit_id)
             return PdfPages(data)
 
-        ctx.tasks.run(job, self._opened, guarded(self, self._failed))
+        self.calls.run(job, self._opened, self._failed, on_dropped=self._release_unused)
 
     # -- state ------------------------------------------------------------------
 
@@ -106,9 +105,12 @@ class ReportPreviewDialog(QDialog):
 
     # -- loading ----------------------------------------------------------------
 
+    def _release_unused(self, doc: PdfPages) -> None:
+        self.ctx.tasks.run(doc.close)  # the dialog went while the report was being made
+
     def _opened(self, doc: PdfPages) -> None:
-        if not isValid(self) or self._closed:
-            self.ctx.tasks.run(doc.close)  # the dialog went while the report was being made
+        if self._closed:
+            self._release_unused(doc)
             return
         self._doc = doc
         self.ui.statusLabel.hide()
@@ -128,9 +130,8 @@ class ReportPreviewDialog(QDialog):
         self.ui.statusLabel.setStyleSheet("color: #c62828;")
         if isinstance(exc, UserError):
             self.ui.statusLabel.setText(f"无法生成报告：{exc}")
-        else:
-            self.ui.statusLabel.setText("无法生成报告，请把详细信息发给维护人员。")
-            show_error(self, "报告预览", exc)
+        else:  # the bug has been logged and shown
+            self.ui.statusLabel.setText("无法生成报告，请把日志发给维护人员。")
 
     def _release(self) -> None:
         doc, self._doc, self._closed = self._doc, None, True
@@ -216,9 +217,8 @@ class ReportPreviewDialog(QDialog):
             return
         self._rendering = True
         doc = self._doc
-        self.ctx.tasks.run(lambda: doc.render(index, width_px),
-                           guarded(self, lambda image: self._rendered(index, width_px, image)),
-                           guarded(self, self._render_failed))
+        self.calls.run(lambda: doc.render(index, width_px),
+                       lambda image: self._rendered(index, width_px, image), self._render_failed)
 
     def _rendered(self, index: int, width_px: int, image: PageImage) -> None:
         self._rendering = False

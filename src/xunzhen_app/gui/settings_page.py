@@ -17,10 +17,11 @@ from ..db import backup
 from ..db.store import open_store
 from ..services import checklists, experts
 from .context import AppContext
-from .guarded import guarded
+from .guarded import WorkerCalls
 from .form_errors import FieldErrors
 from .forms.ui_settings_page import Ui_SettingsPage
-from .messages import show_error, show_info
+from .messages import show_info
+from .widgets.error_banner import ErrorBanner
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +36,9 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.ui = ui = Ui_SettingsPage()
         ui.setupUi(self)
+        self.errorBanner = ErrorBanner(self)
+        ui.leftColumn.insertWidget(0, self.errorBanner)
+        self.calls = WorkerCalls(ctx, self, self.errorBanner, "设置")
         self.errors = FieldErrors({"name": ui.profileNameError}, ui.profileMessage)
         self.backups = QStringListModel(self)
         self._backup_files: list[Path] = []
@@ -56,14 +60,10 @@ class SettingsPage(QWidget):
         self.refresh()
 
 
-    def _run(self, job, on_done=None, on_error=None) -> None:
-        """Queue on the worker; the reply is dropped if this widget is gone by then."""
-        self.ctx.tasks.run(job, guarded(self, on_done), guarded(self, on_error))
-
     def refresh(self) -> None:
         store = self.ctx.store
-        self._run(lambda: (experts.profile(store), checklists.available_templates(store.paths)),
-                           self._fill, lambda exc: show_error(self, "设置", exc))
+        self.calls.run(lambda: (experts.profile(store), checklists.available_templates(store.paths)),
+                       self._fill)
         self._list_backups()
 
     def _fill(self, result) -> None:
@@ -93,8 +93,8 @@ class SettingsPage(QWidget):
             return
         self.errors.clear()
         store = self.ctx.store
-        self._run(lambda: experts.save_profile(store, *values), self._profile_saved,
-                           lambda exc: self.errors.show({"": str(exc)}))
+        self.calls.run(lambda: experts.save_profile(store, *values), self._profile_saved,
+                       lambda exc: self.errors.show({"": str(exc)}))
 
     def _profile_saved(self, info) -> None:
         self.ui.profileMessage.setText(f"已保存。此后的修改记录将署名“{info.name}”。")
@@ -111,7 +111,7 @@ class SettingsPage(QWidget):
     def backup_now(self) -> None:
         store = self.ctx.store
         self.ui.backupNowButton.setEnabled(False)
-        self._run(lambda: backup.rotating_backup(store, "manual"), self._backed_up, self._backup_failed)
+        self.calls.run(lambda: backup.rotating_backup(store, "manual"), self._backed_up, self._backup_failed)
 
     def _backed_up(self, path: Path) -> None:
         self.ui.backupNowButton.setEnabled(True)
@@ -120,7 +120,7 @@ class SettingsPage(QWidget):
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.ui.backupNowButton.setEnabled(True)
-        show_error(self, "备份", exc)
+        self.calls.show(exc)
 
     def choose_restore(self) -> None:
         row = self.ui.backupsView.currentIndex().row()
@@ -154,7 +154,7 @@ class SettingsPage(QWidget):
             return safety
 
         # Queued behind every pending edit on the one worker thread, so nothing is half-written.
-        self._run(job, self._restored, lambda exc: show_error(self, "从备份恢复", exc))
+        self.calls.run(job, self._restored)
 
     def _restored(self, safety) -> None:
         self._list_backups()

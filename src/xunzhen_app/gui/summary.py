@@ -11,9 +11,9 @@ sizes in ``ctx.settings``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import SCORING_RULE, band, display_index, display_level
@@ -22,11 +22,12 @@ from ..services.dto import VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
 from .forms.ui_summary_page import Ui_SummaryPage
-from .guarded import guarded
+from .guarded import WorkerCalls
 from .report_actions import ReportActions
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
 from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
+from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import CURRENT, PREVIOUS, RadarChart
 
@@ -55,14 +56,10 @@ class SummaryPage(QWidget):
         self.banner = LockedBanner(self)
         self.banner.reopenRequested.connect(self.reopen_visit)
         ui.pageLayout.insertWidget(1, self.banner)
-        self.errorLabel = QLabel(self)
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.errorLabel.hide()
-        ui.pageLayout.insertWidget(2, self.errorLabel)
-        ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banner and messages take only their height
-        self._error_timer = QTimer(self, singleShot=True, interval=10000)
-        self._error_timer.timeout.connect(self.errorLabel.hide)
+        self.errorBanner = ErrorBanner(self)
+        ui.pageLayout.insertWidget(2, self.errorBanner)
+        ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banners take only their height
+        self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "评价总结")
         font = ui.titleLabel.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -141,7 +138,7 @@ class SummaryPage(QWidget):
         self.visit_id = visit_id
         self.report_actions.set_visit(visit_id)
         store = self.ctx.store
-        self._run(lambda: (visits.get_visit(store, visit_id), visits.previous_visit(store, visit_id)), self._loaded)
+        self.calls.run(lambda: (visits.get_visit(store, visit_id), visits.previous_visit(store, visit_id)), self._loaded)
 
     def reload(self) -> None:
         if self.visit_id:
@@ -357,19 +354,11 @@ class SummaryPage(QWidget):
             if reload and vid == self.visit_id:
                 self.reload()
 
-        self._run(fn, done, self._write_failed)
+        self.calls.run(fn, done, self._write_failed)
 
     def _write_failed(self, exc: BaseException) -> None:
-        self.show_error(str(exc))
+        self.calls.show(exc)
         # The rows' commands know ids and positions the failed step may have left
         # different: start a new history from what is really stored.
         self.undo_stack.clear()
         self.reload()  # show what is really stored (e.g. the visit was finalized elsewhere)
-
-    def show_error(self, message: str) -> None:
-        self.errorLabel.setText(message)
-        self.errorLabel.show()
-        self._error_timer.start()
-
-    def _run(self, fn, on_done=None, on_error=None) -> None:
-        self.ctx.tasks.run(fn, guarded(self, on_done), guarded(self, on_error or (lambda e: self.show_error(str(e)))))

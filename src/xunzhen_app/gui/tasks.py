@@ -9,7 +9,6 @@ closes and by tests.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -29,8 +28,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # handed to the GUI thread, shown there
-            exc.__traceback_text__ = traceback.format_exc()
+        except BaseException as exc:  # handed to the GUI thread (with its __traceback__), shown there
             self.signals.failed.emit(self.on_error, exc)
         else:
             self.signals.done.emit(self.on_done, result)

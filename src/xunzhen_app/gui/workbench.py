@@ -15,9 +15,9 @@ import html
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from ..core.checklist import GUIDANCE_LABELS, Item
 from ..core.domain import VisitStatus
@@ -28,7 +28,8 @@ from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
 from .forms.ui_item_page import Ui_ItemPage
-from .guarded import guarded
+from .guarded import WorkerCalls
+from .widgets.error_banner import ErrorBanner
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector
 from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
@@ -66,13 +67,9 @@ class WorkbenchPage(QWidget):
         self.banner = LockedBanner(self)
         self.banner.reopenRequested.connect(self.reopen_visit)
         outer.addWidget(self.banner)
-        self.errorLabel = QLabel(self)
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.errorLabel.hide()
-        outer.addWidget(self.errorLabel)
-        self._error_timer = QTimer(self, singleShot=True, interval=10000)
-        self._error_timer.timeout.connect(self.errorLabel.hide)
+        self.errorBanner = ErrorBanner(self)
+        outer.addWidget(self.errorBanner)
+        self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "巡诊工作台")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(self.splitter, 1)
@@ -159,7 +156,7 @@ class WorkbenchPage(QWidget):
             self._show_item(None)
             code = code or self.ctx.settings.value(LAST_ITEM_KEY.format(visit_id))
         self.visit_id = visit_id
-        self._run(lambda: visits.get_visit(self.ctx.store, visit_id), lambda d: self._loaded(d, code))
+        self.calls.run(lambda: visits.get_visit(self.ctx.store, visit_id), lambda d: self._loaded(d, code))
 
     def show_item(self, code: str) -> None:
         """Open one item (e.g. from the summary's list of unrated items)."""
@@ -306,7 +303,7 @@ class WorkbenchPage(QWidget):
 
     def _refuse_if_locked(self) -> bool:
         if self._locked:
-            self.show_error("本巡诊已定稿，不能修改；请先“重新打开”。")
+            self.errorBanner.show_message("本巡诊已定稿，不能修改；请先“重新打开”。")
             self._show_rating(self._code)
         return self._locked
 
@@ -361,10 +358,10 @@ class WorkbenchPage(QWidget):
 
     def _write(self, fn) -> None:
         vid = self.visit_id
-        self._run(fn, lambda _r: self.visitChanged.emit(vid), self._write_failed)
+        self.calls.run(fn, lambda _r: self.visitChanged.emit(vid), self._write_failed)
 
     def _write_failed(self, exc: BaseException) -> None:
-        self.show_error(str(exc))
+        self.calls.show(exc)
         # The screen ran ahead of the database: reload what is really stored.
         if isinstance(exc, FinalizedError):
             self.undo_stack.clear()
@@ -388,7 +385,7 @@ class WorkbenchPage(QWidget):
             self.visitChanged.emit(vid)
             self.open_visit(vid, self._code)
 
-        self._run(lambda: visits.reopen(self.ctx.store, vid, reason), done)
+        self.calls.run(lambda: visits.reopen(self.ctx.store, vid, reason), done)
 
     # --- attachments -------------------------------------------------------------
     def _pick_files(self) -> None:
@@ -427,7 +424,7 @@ class WorkbenchPage(QWidget):
             fn()
             return visits.list_attachments(store, vid)
 
-        self._run(step, lambda infos: self._attachments_loaded(vid, infos), self._write_failed)
+        self.calls.run(step, lambda infos: self._attachments_loaded(vid, infos), self._write_failed)
 
     def _attachments_loaded(self, vid: str, infos) -> None:
         if vid != self.visit_id:
@@ -440,7 +437,7 @@ class WorkbenchPage(QWidget):
 
     def _load_thumbnail(self, info: AttachmentInfo) -> None:
         if is_image(info) and not self.attachmentModel.has_thumbnail(info.sha256):
-            self._run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256),
+            self.calls.run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256),
                       lambda data: self.attachmentModel.set_thumbnail(info.sha256, thumbnail(data)))
 
     def _selected_attachment(self) -> int:
@@ -451,7 +448,7 @@ class WorkbenchPage(QWidget):
         if row < 0:
             return
         info = self.attachmentModel.info(row)
-        self._run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256), lambda data: open_original(info, data))
+        self.calls.run(lambda: visits.attachment_bytes(self.ctx.store, info.sha256), lambda data: open_original(info, data))
 
     def _remove_selected_attachment(self) -> None:
         row = self._selected_attachment()
@@ -490,11 +487,3 @@ class WorkbenchPage(QWidget):
         if obj is self.tree and event.type() == QEvent.Type.KeyPress and self._level_key(event):
             return True
         return super().eventFilter(obj, event)
-
-    def show_error(self, message: str) -> None:
-        self.errorLabel.setText(message)
-        self.errorLabel.show()
-        self._error_timer.start()
-
-    def _run(self, fn, on_done=None, on_error=None) -> None:
-        self.ctx.tasks.run(fn, guarded(self, on_done), guarded(self, on_error or (lambda e: self.show_error(str(e)))))
