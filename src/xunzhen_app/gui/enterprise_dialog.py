@@ -20,6 +20,7 @@ from .guarded import WorkerCalls
 from .edit_models import ContactTableModel, HonourListModel
 from .form_errors import FieldErrors
 from .forms.ui_enterprise_dialog import Ui_EnterpriseDialog
+from .text_limits import limit_lengths
 
 SUGGESTED = None  # typeCombo data meaning "take the suggestion from the honours"
 
@@ -37,6 +38,8 @@ class EnterpriseDialog(QDialog):
         ui = self.ui
         self.errors = FieldErrors({"name": ui.nameError, "uscc": ui.usccError, "city": ui.cityError,
                                    "cultivation_type": ui.typeError}, ui.formError)
+        limit_lengths({"enterprise.name": ui.nameEdit, "enterprise.industry": ui.industryEdit,
+                       "honour.name": ui.honourNameEdit})
         self._fill_choices()
         self.honours = HonourListModel(info.honours if info else (), self)
         ui.honoursView.setModel(self.honours)

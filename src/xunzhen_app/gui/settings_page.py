@@ -23,6 +23,7 @@ from .forms.ui_settings_page import Ui_SettingsPage
 from .messages import show_info
 from .widgets.error_banner import ErrorBanner
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
+from .text_limits import limit_lengths
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -40,6 +41,9 @@ class SettingsPage(QWidget):
         ui.leftColumn.insertWidget(0, self.errorBanner)
         self.calls = WorkerCalls(ctx, self, self.errorBanner, "设置")
         self.errors = FieldErrors({"name": ui.profileNameError}, ui.profileMessage)
+        limit_lengths({"expert.name": ui.profileName, "expert.organisation": ui.profileOrg,
+                       "expert.title": ui.profileTitle, "expert.specialty": ui.profileSpecialty,
+                       "expert.phone": ui.profilePhone, "expert.email": ui.profileEmail})
         self.backups = QStringListModel(self)
         self._backup_files: list[Path] = []
         ui.backupsView.setModel(self.backups)

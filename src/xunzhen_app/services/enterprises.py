@@ -9,8 +9,15 @@ from sqlalchemy.orm import Session
 
 from ..core.domain import CultivationType, Honour, HonourKind, HonourLevel, suggest_cultivation_type
 from ..core.errors import NotFoundError, UserError
-from ..core.regions import city_problem
-from ..core.uscc import normalize_uscc, uscc_problem
+from ..core.uscc import normalize_uscc
+from ..core.validation import (
+    InvalidValue,
+    check_city,
+    check_county,
+    check_cultivation_type,
+    check_field_text,
+    check_uscc,
+)
 from ..db.models import Enterprise, Visit
 from .dto import Contact, EnterpriseInfo, EnterpriseInput
 
@@ -33,17 +40,35 @@ FIELD_LABELS = {
 
 
 def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
+    """Every rule an enterprise's values must meet (core.validation), as field → message."""
     problems: dict[str, str] = {}
-    if not data.name.strip():
+
+    def check(key: str, rule) -> None:
+        if key in problems:
+            return
+        try:
+            rule()
+        except InvalidValue as exc:
+            problems[key] = str(exc)
+
+    if isinstance(data.name, str) and not data.name.strip():
         problems["name"] = "企业名称不能为空"
-    if data.uscc.strip() and (p := uscc_problem(normalize_uscc(data.uscc))):
-        problems["uscc"] = p
-    if not data.city.strip():
+    check("name", lambda: check_field_text("enterprise.name", data.name))
+    check("uscc", lambda: check_uscc(data.uscc))
+    if isinstance(data.city, str) and not data.city.strip():
         problems["city"] = "所属地市不能为空"
-    elif p := city_problem(data.city.strip()):
-        problems["city"] = p
-    if data.cultivation_type is not None and data.cultivation_type not in set(CultivationType):
-        problems["cultivation_type"] = f"培育类型“{data.cultivation_type}”无效，应为“领军型”或“重点培育型”"
+    check("city", lambda: check_city(data.city))
+    if "city" not in problems:
+        check("county", lambda: check_county(data.city.strip(), data.county))
+    check("industry", lambda: check_field_text("enterprise.industry", data.industry))
+    check("notes", lambda: check_field_text("enterprise.notes", data.notes))
+    if data.cultivation_type is not None:
+        check("cultivation_type", lambda: check_cultivation_type(data.cultivation_type))
+    for h in data.honours:
+        check("honours", lambda h=h: check_field_text("honour.name", h.name))
+    for c in data.contacts:
+        for attr in ("name", "position", "phone", "email"):
+            check("contacts", lambda c=c, attr=attr: check_field_text(f"contact.{attr}", getattr(c, attr)))
     return problems
 
 

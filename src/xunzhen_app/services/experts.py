@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..core.errors import UserError
+from ..core.validation import check_field_text
 from ..db.models import Expert
 
 
@@ -26,10 +27,17 @@ def _info(e: Expert) -> ExpertInfo:
     return ExpertInfo(e.id, e.name, e.organisation, e.title, e.specialty, e.phone, e.email, e.is_self)
 
 
-def add_expert(store, name: str, organisation: str = "", title: str = "", specialty: str = "",
-               phone: str = "", email: str = "") -> ExpertInfo:
+def _check(name: str, **others: str) -> None:
     if not name.strip():
         raise UserError("专家姓名不能为空")
+    check_field_text("expert.name", name)
+    for key, value in others.items():
+        check_field_text(f"expert.{key}", value)
+
+
+def add_expert(store, name: str, organisation: str = "", title: str = "", specialty: str = "",
+               phone: str = "", email: str = "") -> ExpertInfo:
+    _check(name, organisation=organisation, title=title, specialty=specialty, phone=phone, email=email)
     with store.session() as s:
         e = Expert(name=name.strip(), organisation=organisation, title=title, specialty=specialty,
                    phone=phone, email=email, is_self=False)
@@ -52,8 +60,7 @@ def profile(store) -> ExpertInfo | None:
 def save_profile(store, name: str, organisation: str = "", title: str = "", specialty: str = "",
                  phone: str = "", email: str = "") -> ExpertInfo:
     """The user's own profile; their name is recorded as the author of every change."""
-    if not name.strip():
-        raise UserError("专家姓名不能为空")
+    _check(name, organisation=organisation, title=title, specialty=specialty, phone=phone, email=email)
     with store.session() as s:
         e = s.scalar(select(Expert).where(Expert.is_self))
         if e is None:

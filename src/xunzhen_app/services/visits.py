@@ -18,6 +18,14 @@ from sqlalchemy.orm import Session, selectinload
 from ..core.domain import Method, Stage, VisitStatus
 from ..core.errors import NotFoundError, UserError
 from ..core.scoring import score_template
+from ..core.validation import (
+    check_attachment_name,
+    check_date_range,
+    check_field_text,
+    check_item_code,
+    check_level,
+    check_stage,
+)
 from ..db.base import utcnow
 from ..db.models import (
     Assessment,
@@ -76,15 +84,17 @@ def resolve_visit(session: Session, ref: str) -> Visit:
     return matches[0]
 
 
-def create_visit(store, new: NewVisit) -> VisitRow:
-    if new.stage not in set(Stage):
-        raise UserError(f"巡诊阶段“{new.stage}”无效，应为：{'、'.join(Stage)}")
-    bad = [m for m in new.methods if m not in set(Method)]
+def _check_methods(methods) -> list[str]:
+    bad = [m for m in methods if m not in set(Method)]
     if bad:
         raise UserError(f"巡诊方式“{bad[0]}”无效，应为：{'、'.join(Method)}")
-    end = new.end_date or new.start_date
-    if end < new.start_date:
-        raise UserError(f"结束日期 {end} 早于开始日期 {new.start_date}")
+    return list(methods)
+
+
+def create_visit(store, new: NewVisit) -> VisitRow:
+    check_stage(new.stage)
+    _check_methods(new.methods)
+    start, end = check_date_range(new.start_date, new.end_date or new.start_date)
     template = checklists.find_template(store.paths, new.template_id, new.template_version)
     with store.session() as s:
         enterprise = s.get(Enterprise, new.enterprise_id)
@@ -98,7 +108,7 @@ def create_visit(store, new: NewVisit) -> VisitRow:
                 raise UserError("所选的上一次巡诊不属于该企业")
         visit = Visit(
             enterprise=enterprise, template_id=template.id, template_version=template.version,
-            stage=new.stage, status=VisitStatus.DRAFT.value, start_date=new.start_date, end_date=end,
+            stage=new.stage, status=VisitStatus.DRAFT.value, start_date=start, end_date=end,
             methods=list(new.methods), interviewees=[], previous_visit_id=previous.id if previous else None,
         )
         s.add(visit)
@@ -221,11 +231,16 @@ _UNSET = object()
 
 
 def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=_UNSET, check_passed=_UNSET) -> None:
-    """Set an item's level (1–5), 不适用, or its pass/fail check. Setting a level clears 不适用 and vice versa."""
-    if level is not _UNSET and level is not None and level not in (1, 2, 3, 4, 5):
-        raise UserError(f"条目 {code} 的等级应为 1–5，实际为 {level}")
+    """Set an item's level (one of the template's scale), 不适用, or its pass/fail check. Setting a
+    level clears 不适用 and vice versa."""
     with store.session() as s:
         visit = resolve_visit(s, visit_ref)
+        if level is not _UNSET:
+            scale = checklists.stored_template(s, visit.template_id, visit.template_version).scale
+            try:
+                check_level(level, [lv.level for lv in scale.levels])
+            except UserError as exc:
+                raise UserError(f"条目 {code} 的{exc}") from None
         a = _assessment(s, visit, code)
         if level is not _UNSET:
             a.level = level
@@ -244,6 +259,7 @@ def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=
 def set_item_text(store, visit_ref: str, code: str, field_name: str, text: str) -> None:
     if field_name not in ASSESSMENT_TEXT_FIELDS:
         raise ValueError(field_name)
+    check_field_text(f"assessment.{field_name}", text)
     with store.session() as s:
         setattr(_assessment(s, resolve_visit(s, visit_ref), code), field_name, text)
 
@@ -256,24 +272,20 @@ def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if field_name in VISIT_TEXT_FIELDS:
-            setattr(v, field_name, str(value))
+            setattr(v, field_name, check_field_text(f"visit.{field_name}", value))
         elif field_name in ("start_date", "end_date"):
             start = value if field_name == "start_date" else v.start_date
             end = value if field_name == "end_date" else v.end_date
-            if end < start:
-                raise UserError(f"结束日期 {end} 早于开始日期 {start}")
-            setattr(v, field_name, value)
+            start, end = check_date_range(start, end)
+            v.start_date, v.end_date = start, end
         elif field_name == "methods":
-            bad = [m for m in value if m not in set(Method)]
-            if bad:
-                raise UserError(f"巡诊方式“{bad[0]}”无效，应为：{'、'.join(Method)}")
-            v.methods = list(value)
+            v.methods = _check_methods(value)
         elif field_name == "interviewees":
-            v.interviewees = [{"name": str(p["name"]), "position": str(p.get("position", ""))} for p in value]
+            v.interviewees = [{"name": check_field_text("interviewee.name", p["name"]),
+                               "position": check_field_text("interviewee.position", p.get("position", ""))}
+                              for p in value]
         elif field_name == "stage":
-            if value not in set(Stage):
-                raise UserError(f"巡诊阶段“{value}”无效，应为：{'、'.join(Stage)}")
-            v.stage = value
+            v.stage = check_stage(value)
         else:
             raise ValueError(field_name)
 
@@ -290,6 +302,7 @@ def finalize(store, visit_ref: str) -> None:
 def reopen(store, visit_ref: str, reason: str) -> None:
     if not reason.strip():
         raise UserError("重新打开已定稿的巡诊必须说明原因")
+    check_field_text("visit.reopen_reason", reason)
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if v.status != VisitStatus.FINALIZED:
@@ -310,8 +323,11 @@ def history(store, visit_ref: str) -> list[HistoryEntry]:
 def add_problem(store, visit_ref: str, text: str, item_code: str | None = None) -> str:
     if not text.strip():
         raise UserError("问题内容不能为空")
+    check_field_text("problem.text", text)
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
+        if item_code is not None:
+            _check_code(s, v, item_code)
         p = VisitProblem(text=text.strip(), item_code=item_code, position=len(v.problems))
         v.problems.append(p)
         s.flush()
@@ -319,6 +335,7 @@ def add_problem(store, visit_ref: str, text: str, item_code: str | None = None) 
 
 
 def update_problem(store, problem_id: str, text: str) -> None:
+    check_field_text("problem.text", text)
     with store.session() as s:
         _get(s, VisitProblem, problem_id, "问题").text = text
 
@@ -326,20 +343,42 @@ def update_problem(store, problem_id: str, text: str) -> None:
 def add_plan_row(store, visit_ref: str, **values) -> str:
     if not str(values.get("measure", "")).strip():
         raise UserError("帮扶举措的“措施”不能为空")
+    _check_plan_values(values)
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
+        if values.get("goal_code") is not None:
+            _check_code(s, v, values["goal_code"])
         row = PlanItem(position=len(v.plan), **{k: values.get(k, "" if k != "goal_code" else None) for k in PLAN_FIELDS})
         v.plan.append(row)
         s.flush()
         return row.id
 
 
+def _check_plan_values(values: dict) -> None:
+    for k, val in values.items():
+        if k not in PLAN_FIELDS:
+            raise ValueError(k)
+        if k != "goal_code":
+            check_field_text(f"plan.{k}", val)
+
+
+def _check_code(session: Session, visit: Visit, code: str) -> None:
+    """``code`` names a goal, a measure or an item of the visit's template."""
+    template = checklists.stored_template(session, visit.template_id, visit.template_version)
+    codes = {i.code for i in template.items()}
+    for g in template.goals:
+        codes.add(g.code)
+        codes.update(m.code for m in g.measures)
+    check_item_code(code, codes)
+
+
 def update_plan_row(store, row_id: str, **values) -> None:
+    _check_plan_values(values)
     with store.session() as s:
         row = _get(s, PlanItem, row_id, "帮扶举措")
+        if values.get("goal_code") is not None:
+            _check_code(s, row.visit, values["goal_code"])
         for k, val in values.items():
-            if k not in PLAN_FIELDS:
-                raise ValueError(k)
             setattr(row, k, val)
 
 
@@ -431,10 +470,14 @@ def add_attachment(store, visit_ref: str, file: Path, item_code: str | None = No
 
 def add_attachment_bytes(store, visit_ref: str, filename: str, data: bytes,
                          item_code: str | None = None, caption: str = "") -> AttachmentInfo:
+    check_attachment_name(filename)
+    check_field_text("attachment.caption", caption)
     digest = hashlib.sha256(data).hexdigest()
     media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
+        if item_code is not None:
+            _check_code(s, v, item_code)
         if s.get(Blob, digest) is None:
             s.add(Blob(sha256=digest, size=len(data), data=data))
         a = Attachment(visit=v, item_code=item_code, sha256=digest, filename=filename,
