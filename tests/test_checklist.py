@@ -52,9 +52,69 @@ def test_default_scale_and_descriptors():
     t = shanxi()
     assert [lv.name for lv in t.scale.levels] == ["初始级", "基础级", "规范级", "先进级", "领先级"]
     assert t.scale.not_applicable == "不适用"
-    assert t.item("1.1.1").descriptor(3, t.scale) == "制度完善、系统运行、有记录可查"
+    assert t.item("1.1.1").descriptor(3, t.scale).startswith("体系覆盖全部产品和主要过程")
     assert t.item("1.1.3").descriptor(4, t.scale) == "质量数据实时监控、自动预警，支撑跨部门协同"
     assert all(set(i.guidance) == {"documents", "site", "interview"} for i in t.items())
+
+
+def test_every_item_has_five_descriptors_of_its_own_marked_as_the_apps_text():
+    t = shanxi()
+    generic = {lv.descriptor for lv in t.scale.levels}
+    for item in t.items():
+        texts = [item.rubric.get(lv.level, "").strip() for lv in t.scale.levels]
+        assert all(texts) and len(set(texts)) == 5, item.code
+        assert not generic & set(texts), item.code
+    everyone = [text for item in t.items() for text in item.rubric.values()]
+    assert len(set(everyone)) == len(everyone), "两个条目不应共用同一句分级描述"
+    # The file says which text is 附件3's and which is the app's own.
+    assert "逐字转录自附件3" in t.note
+    assert "分级描述" in t.note and "巡诊要点" in t.note and "不属于附件3原文" in t.note
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed document lies outside the repository (../shared/seeds)")
+def test_the_apps_descriptors_are_not_passed_off_as_annex_3():
+    flat = "".join(SEED.read_text(encoding="utf-8").split("### 附件 3")[1].split())
+    assert not [text for item in shanxi().items() for text in item.rubric.values() if "".join(text.split()) in flat]
+
+
+def guidance(code: str) -> str:
+    return "".join(shanxi().item(code).guidance.values())
+
+
+def test_brand_guidance_asks_about_brand_investment_and_value_not_packaging():
+    text = guidance("4.5.1")
+    assert all(word in text for word in ("品牌建设规划", "品牌投入", "品牌价值评价"))
+    assert "包装" not in text
+
+
+def test_strategy_guidance_asks_about_the_quality_strategy_not_posters():
+    g = shanxi().item("4.1.1").guidance
+    assert "质量发展战略" in g["documents"] and "分解" in g["documents"] and "评审" in g["documents"]
+    assert "战略" in g["site"] and "战略" in g["interview"]
+    assert "宣贯" not in guidance("4.1.1")
+
+
+def test_benchmark_guidance_names_indicators_and_benchmark_sources():
+    text = guidance("4.3.2")
+    assert all(word in text for word in ("产品合格率", "一次交检合格率", "顾客满意度", "质量损失率"))
+    assert all(word in text for word in ("行业协会统计", "国家/行业标准", "标杆企业公开数据", "国家级质量奖"))
+
+
+def test_supervision_evidence_comes_from_the_bureaus_own_records():
+    documents = shanxi().item("3.1.1").guidance["documents"]
+    assert "市场监管部门自有的国家、省级监督抽查记录" in documents
+    assert "不要求企业提供报表或证明材料" in documents
+
+
+def test_checklist_show_json_carries_every_items_descriptors(capsys):
+    from xunzhen_app.cli import main
+
+    assert main(["checklist", "show", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    items = [i for g in data["goals"] for m in g["measures"] for i in m["items"]]
+    assert len(items) == 24
+    assert all(sorted(i["rubric"]) == ["1", "2", "3", "4", "5"] for i in items)
+    assert data["goals"][3]["measures"][4]["items"][0]["rubric"]["4"] == shanxi().item("4.5.1").rubric[4]
 
 
 def test_round_trip_through_the_file_format():
