@@ -24,3 +24,14 @@ def settle(qtbot, ctx) -> None:
     """Wait for the worker, then let its queued callbacks run on the GUI thread."""
     ctx.tasks.flush()
     qtbot.wait(20)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Text as an input method delivers it: one committed string per word (QTest types ASCII only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for word in text:
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QApplication.sendEvent(widget, event)

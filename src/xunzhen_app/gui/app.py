@@ -33,7 +33,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_ID)
-    app.setApplicationDisplayName(APP_NAME)
+    # No applicationDisplayName: Qt would append " — 巡诊" to every title, and the main
+    # window's title already starts with it ("巡诊 — ⟨enterprise or page⟩").
     app.setApplicationVersion(__version__)
     # Wayland desktops find the window's icon and menu entry through this name.
     app.setDesktopFileName("xunzhen")

@@ -12,6 +12,10 @@ The 汇总台 (the city bureau's desk) is always in the navigation, before 设�
 an expert's laptop uses it too (importing the bureau's task packages, its own
 overview), and a page behind a 市局模式 switch is a page nobody finds. It loads
 its data the first time it is shown, so starting the app does not pay for it.
+
+The title says where the user is: "巡诊 — ⟨enterprise⟩" over an open visit's
+workbench or summary, "巡诊 — ⟨page⟩" elsewhere. F1 shows the keys
+(``keyboard_help``); Ctrl+Q closes the window, which commits first.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QApplication,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -62,8 +67,9 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.settings = ctx.settings if ctx is not None else settings
         self.current_visit = ""
+        self.current_visit_row = None  # VisitRow of the open visit, once loaded
         self._stale: set[int] = set()  # pages to reload when next shown
-        self.setWindowTitle(f"{APP_NAME} {__version__} — 质量巡诊工作台")
+        self.setWindowTitle(f"{APP_NAME} — 质量巡诊工作台")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1024, 640))
         self.setStyleSheet(STYLE)
@@ -98,6 +104,8 @@ class MainWindow(QMainWindow):
         self.new_visit_button = self._nav_button("新建巡诊", "Ctrl+N")
         self.new_visit_button.clicked.connect(lambda: self.new_visit(self._selected_enterprise()))
         QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.new_visit(self._selected_enterprise()))
+        QShortcut(QKeySequence("F1"), self, activated=self.show_keys)
+        QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.close)
         nav_layout.addWidget(self.new_visit_button)
         about = self._nav_button("关于", "")
         about.clicked.connect(self.about)
@@ -141,6 +149,8 @@ class MainWindow(QMainWindow):
         self.enterprise_page.newVisitRequested.connect(self.new_visit)
         for page in (self.workbench_page, self.summary_page):
             page.visitChanged.connect(self._visit_changed)
+        self.workbench_page.visitLoaded.connect(self._visit_loaded)
+        self.summary_page.itemRequested.connect(self._open_item)
         self.bureau_page.openVisit.connect(self.open_visit)
         self.bureau_page.storeChanged.connect(lambda: self._visit_changed(""))
         self._stale.add(BUREAU)
@@ -161,6 +171,9 @@ class MainWindow(QMainWindow):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setMinimumWidth(112)
+        # Ctrl+1…5 reach them; out of the Tab chain, Tab stays within the page (and never
+        # leaves the workbench's keys on a button where digits do nothing).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if shortcut:
             button.setToolTip(f"{text}（{shortcut}）")
         return button
@@ -176,6 +189,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
         self.ctx.settings.setValue(LAST_PAGE_KEY, index)
+        if index == WORKBENCH_PAGE and not self.workbench_page.isAncestorOf(QApplication.focusWidget()):
+            self.workbench_page.focus_rating()  # not left on a navigation button, where digits do nothing
+        self._update_title()
 
     def open_visit(self, visit_id: str, switch: bool = True) -> None:
         self.current_visit = visit_id
@@ -184,6 +200,41 @@ class MainWindow(QMainWindow):
             page.open_visit(visit_id)
         if switch:
             self.show_page(WORKBENCH_PAGE)
+
+    def start_rating(self, visit_id: str) -> None:
+        """The workbench on ``visit_id``'s first unrated item, keys on rating (``xunzhen open VISIT``)."""
+        self.current_visit = visit_id
+        self.ctx.settings.setValue(LAST_VISIT_KEY, visit_id)
+        self.summary_page.open_visit(visit_id)
+        self.show_page(WORKBENCH_PAGE)
+        self.workbench_page.start_rating(visit_id)
+
+    def _open_item(self, visit_id: str, code: str) -> None:
+        if visit_id:
+            self.show_page(WORKBENCH_PAGE)
+            self.workbench_page.show_item(code)
+            self.workbench_page.focus_rating()
+
+    def _visit_loaded(self, row) -> None:
+        self.current_visit_row = row if row.id == self.current_visit else self.current_visit_row
+        self._update_title()
+
+    def _update_title(self) -> None:
+        index = self.stack.currentIndex() if self.ctx is not None else -1
+        row = self.current_visit_row
+        if index in (WORKBENCH_PAGE, SUMMARY_PAGE) and row is not None and row.id == self.current_visit:
+            where = row.enterprise
+        else:
+            where = PAGES[index] if 0 <= index < len(PAGES) else "质量巡诊工作台"
+        self.setWindowTitle(f"{APP_NAME} — {where}")
+
+    def show_keys(self):
+        from .keyboard_help import KeyboardHelpDialog
+
+        dialog = KeyboardHelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _visit_changed(self, visit_id: str) -> None:
         # An edit on one page makes the others out of date (scores, status, lock);
@@ -199,7 +250,13 @@ class MainWindow(QMainWindow):
             self.stack.widget(index).open_visit(self.current_visit)
 
     def _selected_enterprise(self) -> str:
-        e = self.enterprise_page.selected() if self.ctx else None
+        """For 新建巡诊: the enterprise highlighted on the 企业库 page, elsewhere that of the open visit."""
+        if self.ctx is None:
+            return ""
+        row = self.current_visit_row
+        if self.stack.currentIndex() != ENTERPRISES and row is not None and row.id == self.current_visit:
+            return row.enterprise_id
+        e = self.enterprise_page.selected()
         return e.id if e else ""
 
     def new_visit(self, enterprise_id: str = ""):

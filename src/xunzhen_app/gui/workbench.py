@@ -7,6 +7,14 @@ service call on the worker thread (``ctx.tasks``), which keeps edits in order.
 ``commit_pending()`` flushes text still being typed and waits for the worker —
 the main window calls it before closing so nothing typed is lost. The
 splitter and, per visit, the item last open are kept in ``ctx.settings``.
+
+The keyboard contract (README, the 快捷键 dialog in ``keyboard_help``): the
+focus is either in the checklist tree — then digits rate, P/F set the check,
+PgUp/PgDn and ←/→ move — or in a text box the user put it in (click, Tab,
+Alt+E/W/J), which Esc leaves. Buttons never take the focus and moving to
+another item takes it out of a text box, so a digit meant as a rating can
+never land in 核查记录. A goal or 主要举措 row shows that node, with the
+rating keys inert.
 """
 
 from __future__ import annotations
@@ -17,12 +25,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.checklist import GUIDANCE_LABELS, Item
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
-from ..core.scoring import item_complete, progress
+from ..core.scoring import band, display_level, item_complete, progress
 from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
 from .autosave import TextAutosave
@@ -37,7 +55,10 @@ from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerComm
 from .workbench_model import ChecklistTreeModel
 
 TEXT_FIELDS = ("evidence", "problem", "suggestion")
-LEVEL_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}  # 1–5 a level, 0 不适用
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}  # 1…N a level (N from the template), 0 不适用
+CHECK_KEYS = {Qt.Key.Key_P: True, Qt.Key.Key_F: False}
+NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)
+PREV_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left)
 SPLITTER_KEY = "workbench/splitter"
 LAST_ITEM_KEY = "workbench/last_item/{}"  # per visit id
 
@@ -45,6 +66,7 @@ LAST_ITEM_KEY = "workbench/last_item/{}"  # per visit id
 class WorkbenchPage(QWidget):
     visitChanged = Signal(str)  # an edit of this visit was committed
     itemShown = Signal(str)  # the item now open (for a status bar)
+    visitLoaded = Signal(object)  # VisitRow of the visit now shown
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -53,7 +75,8 @@ class WorkbenchPage(QWidget):
         self.detail: VisitDetail | None = None
         self._assess: dict[str, AssessmentData] = {}
         self._attachments: list[AttachmentInfo] = []
-        self._code: str | None = None
+        self._code: str | None = None  # the item on screen: what the rating keys act on
+        self._node: str | None = None  # a goal or measure on screen instead (rating keys inert)
         self._locked = False
         self.undo_stack = QUndoStack(self)
         self._build()
@@ -82,7 +105,8 @@ class WorkbenchPage(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        self.tree.installEventFilter(self)  # digits rate the item even when the tree has focus
+        self.tree.installEventFilter(self)  # the tree holds the focus while rating: its keys are ours
+        self.setFocusProxy(self.tree)  # a click on the page (or a button) leaves the keys on rating
 
         self.itemPage = QWidget(self.splitter)
         self.ui = Ui_ItemPage()
@@ -115,17 +139,20 @@ class WorkbenchPage(QWidget):
         self.undo_keys = UndoKeys(self, self.undo_stack, lambda: self.commit_pending(wait=False))
         header = self.ui.headerLayout
         for button in self.undo_keys.buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
         self.autosaves = {}
         for name in TEXT_FIELDS:
             editor = getattr(self.ui, f"{name}Edit")
             self.undo_keys.route(editor)
+            editor.installEventFilter(self)  # Esc and PgUp/PgDn
             self.autosaves[name] = TextAutosave(editor, self._text_committed, self)
 
         self.attachmentModel = AttachmentListModel(self)
         self.ui.attachmentView.setModel(self.attachmentModel)
         self.ui.attachmentView.setGridSize(self.ui.attachmentView.iconSize() + self.ui.attachmentView.iconSize() / 3)
         self.ui.attachmentView.doubleClicked.connect(lambda idx: self.open_attachment(idx.row()))
+        self.ui.attachmentView.installEventFilter(self)  # digits rate here too, not search the list
         self.ui.addAttachmentButton.clicked.connect(self._pick_files)
         self.ui.openAttachmentButton.clicked.connect(lambda: self.open_attachment(self._selected_attachment()))
         self.ui.removeAttachmentButton.clicked.connect(self._remove_selected_attachment)
@@ -134,10 +161,12 @@ class WorkbenchPage(QWidget):
         self.ui.nextButton.clicked.connect(lambda: self.step(1))
         self.ui.nextUnratedButton.clicked.connect(self.next_unrated)
         self._shortcut("Ctrl+Down", lambda: self.step(1))
-        self._shortcut("Ctrl+PgDown", lambda: self.step(1))
         self._shortcut("Ctrl+Up", lambda: self.step(-1))
-        self._shortcut("Ctrl+PgUp", lambda: self.step(-1))
         self._shortcut("F3", self.next_unrated)
+        self.setTabOrder(self.tree, self.ui.evidenceEdit)
+        self.setTabOrder(self.ui.evidenceEdit, self.ui.problemEdit)
+        self.setTabOrder(self.ui.problemEdit, self.ui.suggestionEdit)
+        self.setTabOrder(self.ui.suggestionEdit, self.ui.attachmentView)
         self._show_item(None)
 
     def _shortcut(self, keys: str, slot) -> None:
@@ -145,18 +174,31 @@ class WorkbenchPage(QWidget):
         sc.activated.connect(slot)
 
     # --- opening -------------------------------------------------------------
-    def open_visit(self, visit_id: str, code: str | None = None) -> None:
+    def open_visit(self, visit_id: str, code: str | None = None, first_unrated: bool = False) -> None:
         """Load a visit (on the worker) and show ``code``, else the item open before (in this
-        session or, for another visit, when it was last open), else its first unrated item."""
+        session or, for another visit, when it was last open), else its first unrated item.
+        ``first_unrated`` skips the remembered item (``xunzhen open``, 开始评价)."""
         self.commit_pending(wait=False)
         if visit_id != self.visit_id:
             self.undo_stack.clear()
             # Nothing of the previous visit stays editable while this one loads.
             self.detail = None
             self._show_item(None)
-            code = code or self.ctx.settings.value(LAST_ITEM_KEY.format(visit_id))
+            if not first_unrated:
+                code = code or self.ctx.settings.value(LAST_ITEM_KEY.format(visit_id))
+        if first_unrated:
+            self._code = None
         self.visit_id = visit_id
         self.calls.run(lambda: visits.get_visit(self.ctx.store, visit_id), lambda d: self._loaded(d, code))
+
+    def start_rating(self, visit_id: str) -> None:
+        """Open ``visit_id`` at its first unrated item with the keys on rating (see the module doc)."""
+        self.open_visit(visit_id, first_unrated=True)
+        self.focus_rating()
+
+    def focus_rating(self) -> None:
+        """Give the keys to rating: digits rate, P/F check, arrows move — nothing is typed."""
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_item(self, code: str) -> None:
         """Open one item (e.g. from the summary's list of unrated items)."""
@@ -164,7 +206,12 @@ class WorkbenchPage(QWidget):
             self._select(code)
 
     def current_code(self) -> str | None:
+        """The item on screen; None while a goal or measure row (or nothing) is shown."""
         return self._code
+
+    def current_node(self) -> str | None:
+        """The goal or 主要举措 shown instead of an item, if any."""
+        return self._node
 
     def _loaded(self, detail: VisitDetail, code: str | None) -> None:
         if detail.row.id != self.visit_id:
@@ -187,6 +234,7 @@ class WorkbenchPage(QWidget):
         self._code = None  # force a refresh of the item page
         self._select(want)
         self._update_progress()
+        self.visitLoaded.emit(detail.row)
 
     def _apply_lock(self) -> None:
         editable = not self._locked
@@ -206,19 +254,33 @@ class WorkbenchPage(QWidget):
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.tree.scrollTo(index)
-        self._show_item(code)
+        if code is None or code in self.model.item_codes():
+            self._show_item(code)
+        elif self._node != code:
+            self._show_node(code)
 
     def _tree_current_changed(self, current, _previous) -> None:
         code = self.model.code_at(current)
-        if code and self.detail and code in self.model.item_codes():
+        if not code or self.detail is None:
+            return
+        if code in self.model.item_codes():
             self._show_item(code)
+        else:
+            self._show_node(code)
 
     def step(self, delta: int) -> None:
+        """The next (+1) or previous (−1) item; from a goal or measure, its first item or the one before it."""
         codes = self.model.item_codes()
         if not codes:
             return
-        n = codes.index(self._code) if self._code in codes else -delta
-        self._select(codes[max(0, min(len(codes) - 1, n + delta))])
+        if self._code in codes:
+            target = codes.index(self._code) + delta
+        elif self._node is not None:
+            first = next((n for n, c in enumerate(codes) if c.startswith(self._node + ".")), 0)
+            target = first if delta > 0 else first - 1
+        else:
+            target = 0
+        self._select(codes[max(0, min(len(codes) - 1, target))])
 
     def next_unrated(self) -> None:
         codes = self.model.item_codes()
@@ -233,12 +295,20 @@ class WorkbenchPage(QWidget):
     def _item(self, code: str) -> Item:
         return self.detail.template.item(code)
 
+    def _leave_text_box(self) -> None:
+        """Moving on never leaves the cursor in a text box: the next keys rate."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, (QPlainTextEdit, QLineEdit)) and self.isAncestorOf(focused):
+            self.focus_rating()
+
     def _show_item(self, code: str | None) -> None:
         if code == self._code and code is not None:
             return
         for saver in self.autosaves.values():
             saver.flush()  # text typed for the previous item is saved under that item
-        self._code = code
+        self._leave_text_box()
+        self._code, self._node = code, None
+        self.ui.contentStack.setCurrentWidget(self.ui.scrollArea)
         has = code is not None and self.detail is not None
         self.ui.scrollArea.setEnabled(has)
         if not has:
@@ -260,6 +330,7 @@ class WorkbenchPage(QWidget):
         options = [(lv.level, f"{lv.level}　{lv.name}", item.descriptor(lv.level, scale)) for lv in scale.levels]
         options.append((NOT_APPLICABLE, f"0　{scale.not_applicable}", "本条目不适用于该企业，不参与计分"))
         self.selector.set_levels(options)
+        self.ui.levelBox.setTitle(f"评定等级（按 1–{len(scale.levels)} 评级并进入下一项，0 为不适用；F1 查看快捷键）")
         self.ui.checkBox.setVisible(item.check is not None)
         if item.check is not None:
             self.ui.checkTextLabel.setText(item.check.text + ("（未通过即为否决项）" if item.check.veto else ""))
@@ -273,6 +344,40 @@ class WorkbenchPage(QWidget):
         self.ui.scrollArea.verticalScrollBar().setValue(0)
         self.ctx.settings.setValue(LAST_ITEM_KEY.format(self.visit_id), code)
         self.itemShown.emit(code)
+
+    def _show_node(self, code: str) -> None:
+        """A goal or 主要举措: its score and its items; the rating keys do nothing here."""
+        self._show_item(None)
+        self._node = code
+        template, result = self.detail.template, self.model.result
+        goal = next(g for g in template.goals if code == g.code or code.startswith(g.code + "."))
+        g_result = result.goals[template.goals.index(goal)]
+        measures = list(zip(goal.measures, g_result.measures))
+        if code != goal.code:
+            measures = [(m, r) for m, r in measures if m.code == code]
+            title, score = measures[0][0].title, measures[0][1].score
+        else:
+            title, score = goal.title, g_result.score
+        named = band(score, template.scale)
+        self.ui.codeLabel.setText(f"{code}　{title}")
+        self.ui.completeLabel.setText("")
+        rows = []
+        for measure, m_result in measures:
+            rows.append(f"<tr><td colspan=2><b>{measure.code} {html.escape(measure.title)}</b></td>"
+                        f"<td align=right><b>{display_level(m_result.score)}</b></td></tr>")
+            for item in measure.items:
+                a = self._assess.get(item.code)
+                level = "不适用" if a and a.not_applicable else (str(a.level) if a and a.level else "—")
+                mark = "✔" if self._complete(item.code) else "○"
+                rows.append(f"<tr><td>{mark} {item.code}</td><td>{html.escape(item.text)}</td>"
+                            f"<td align=right>{level}</td></tr>")
+        veto = "　<span style='color:#c0392b'><b>否决项未通过</b></span>" if code == goal.code and g_result.failed_checks else ""
+        self.ui.nodeLabel.setText(
+            f"<p style='font-size:13pt'><b>得分 {display_level(score)}</b>　{named.name if named else '—'}{veto}</p>"
+            f"<table cellspacing=0 cellpadding=4 width='100%'>{''.join(rows)}</table>"
+            "<p style='color:#5f6b77'>这是汇总行，数字键在此不评级。按 → 、PgDn 或回车打开其第一个条目，"
+            "或在左侧选择具体条目。</p>")
+        self.ui.contentStack.setCurrentWidget(self.ui.nodeScroll)
 
     def _show_rating(self, code: str) -> None:
         if code != self._code:
@@ -307,17 +412,18 @@ class WorkbenchPage(QWidget):
             self._show_rating(self._code)
         return self._locked
 
-    def choose_level(self, value: int) -> None:
-        """1–5 sets the level, 0 (NOT_APPLICABLE) marks the item 不适用."""
+    def choose_level(self, value: int) -> bool:
+        """1…N sets the level, 0 (NOT_APPLICABLE) marks the item 不适用; False if refused."""
         code = self._code
         if code is None or self._refuse_if_locked():
-            return
+            return False
         old = self._value(code)
         new = (None, True, old[2]) if value == NOT_APPLICABLE else (value, False, old[2])
         if new == old:
             self._show_rating(code)
-            return
+            return True
         self.undo_stack.push(RatingCommand(self, code, old, new))
+        return True
 
     def choose_check(self, passed: bool | None) -> None:
         code = self._code
@@ -472,18 +578,47 @@ class WorkbenchPage(QWidget):
 
     # --- keys and errors -----------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if self._level_key(event):
-            return
-        super().keyPressEvent(event)
+        if not self._rating_key(event):
+            super().keyPressEvent(event)
 
-    def _level_key(self, event) -> bool:
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() in LEVEL_KEYS and mods == Qt.KeyboardModifier.NoModifier and self._code:
-            self.choose_level(LEVEL_KEYS[event.key()])
+    def _rating_key(self, event) -> bool:
+        """The keys outside a text box; True if the key was ours."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key in NEXT_KEYS or key in PREV_KEYS:
+            self.step(1 if key in NEXT_KEYS else -1)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._node is not None:
+            self.step(1)
+            return True
+        if key not in DIGIT_KEYS and key not in CHECK_KEYS:
+            return False
+        if self._code is None:
+            return True  # a goal or measure row: nothing to rate, and no jumping around the tree either
+        if key in CHECK_KEYS:
+            self.choose_check(CHECK_KEYS[key])
+        elif DIGIT_KEYS[key] <= len(self.detail.template.scale.levels) and self.choose_level(DIGIT_KEYS[key]):
+            self.step(1)
+        return True
+
+    def _text_box_key(self, editor, event) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.autosaves[editor.objectName().removesuffix("Edit")].flush()
+            self.focus_rating()
+            return True
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
+            self.step(1 if key == Qt.Key.Key_PageDown else -1)
             return True
         return False
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.tree and event.type() == QEvent.Type.KeyPress and self._level_key(event):
-            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if isinstance(obj, QPlainTextEdit):
+                if self._text_box_key(obj, event):
+                    return True
+            elif obj is self.tree or obj is self.ui.attachmentView:
+                if self._rating_key(event):
+                    return True
         return super().eventFilter(obj, event)

@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QGroupBox, QHBoxLayout,
     QLabel, QListView, QPlainTextEdit, QPushButton,
-    QScrollArea, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QScrollArea, QSizePolicy, QSpacerItem, QStackedWidget,
+    QVBoxLayout, QWidget)
 
 class Ui_ItemPage(object):
     def setupUi(self, ItemPage):
@@ -52,24 +52,30 @@ class Ui_ItemPage(object):
 
         self.prevButton = QPushButton(ItemPage)
         self.prevButton.setObjectName(u"prevButton")
+        self.prevButton.setFocusPolicy(Qt.NoFocus)
 
         self.headerLayout.addWidget(self.prevButton)
 
         self.nextButton = QPushButton(ItemPage)
         self.nextButton.setObjectName(u"nextButton")
+        self.nextButton.setFocusPolicy(Qt.NoFocus)
 
         self.headerLayout.addWidget(self.nextButton)
 
         self.nextUnratedButton = QPushButton(ItemPage)
         self.nextUnratedButton.setObjectName(u"nextUnratedButton")
+        self.nextUnratedButton.setFocusPolicy(Qt.NoFocus)
 
         self.headerLayout.addWidget(self.nextUnratedButton)
 
 
         self.pageLayout.addLayout(self.headerLayout)
 
-        self.scrollArea = QScrollArea(ItemPage)
+        self.contentStack = QStackedWidget(ItemPage)
+        self.contentStack.setObjectName(u"contentStack")
+        self.scrollArea = QScrollArea()
         self.scrollArea.setObjectName(u"scrollArea")
+        self.scrollArea.setFocusPolicy(Qt.NoFocus)
         self.scrollArea.setFrameShape(QFrame.NoFrame)
         self.scrollArea.setWidgetResizable(True)
         self.scrollContent = QWidget()
@@ -111,18 +117,21 @@ class Ui_ItemPage(object):
         self.checkButtons.setObjectName(u"checkButtons")
         self.checkPassButton = QPushButton(self.checkBox)
         self.checkPassButton.setObjectName(u"checkPassButton")
+        self.checkPassButton.setFocusPolicy(Qt.NoFocus)
         self.checkPassButton.setCheckable(True)
 
         self.checkButtons.addWidget(self.checkPassButton)
 
         self.checkFailButton = QPushButton(self.checkBox)
         self.checkFailButton.setObjectName(u"checkFailButton")
+        self.checkFailButton.setFocusPolicy(Qt.NoFocus)
         self.checkFailButton.setCheckable(True)
 
         self.checkButtons.addWidget(self.checkFailButton)
 
         self.checkClearButton = QPushButton(self.checkBox)
         self.checkClearButton.setObjectName(u"checkClearButton")
+        self.checkClearButton.setFocusPolicy(Qt.NoFocus)
         self.checkClearButton.setCheckable(True)
 
         self.checkButtons.addWidget(self.checkClearButton)
@@ -140,6 +149,7 @@ class Ui_ItemPage(object):
 
         self.evidenceEdit = QPlainTextEdit(self.scrollContent)
         self.evidenceEdit.setObjectName(u"evidenceEdit")
+        self.evidenceEdit.setTabChangesFocus(True)
         self.evidenceEdit.setMinimumSize(QSize(0, 72))
         self.evidenceEdit.setMaximumSize(QSize(16777215, 110))
 
@@ -152,6 +162,7 @@ class Ui_ItemPage(object):
 
         self.problemEdit = QPlainTextEdit(self.scrollContent)
         self.problemEdit.setObjectName(u"problemEdit")
+        self.problemEdit.setTabChangesFocus(True)
         self.problemEdit.setMinimumSize(QSize(0, 60))
         self.problemEdit.setMaximumSize(QSize(16777215, 110))
 
@@ -164,6 +175,7 @@ class Ui_ItemPage(object):
 
         self.suggestionEdit = QPlainTextEdit(self.scrollContent)
         self.suggestionEdit.setObjectName(u"suggestionEdit")
+        self.suggestionEdit.setTabChangesFocus(True)
         self.suggestionEdit.setMinimumSize(QSize(0, 60))
         self.suggestionEdit.setMaximumSize(QSize(16777215, 110))
 
@@ -191,16 +203,19 @@ class Ui_ItemPage(object):
         self.attachmentButtons.setObjectName(u"attachmentButtons")
         self.addAttachmentButton = QPushButton(self.attachmentBox)
         self.addAttachmentButton.setObjectName(u"addAttachmentButton")
+        self.addAttachmentButton.setFocusPolicy(Qt.NoFocus)
 
         self.attachmentButtons.addWidget(self.addAttachmentButton)
 
         self.openAttachmentButton = QPushButton(self.attachmentBox)
         self.openAttachmentButton.setObjectName(u"openAttachmentButton")
+        self.openAttachmentButton.setFocusPolicy(Qt.NoFocus)
 
         self.attachmentButtons.addWidget(self.openAttachmentButton)
 
         self.removeAttachmentButton = QPushButton(self.attachmentBox)
         self.removeAttachmentButton.setObjectName(u"removeAttachmentButton")
+        self.removeAttachmentButton.setFocusPolicy(Qt.NoFocus)
 
         self.attachmentButtons.addWidget(self.removeAttachmentButton)
 
@@ -215,9 +230,38 @@ class Ui_ItemPage(object):
         self.contentLayout.addWidget(self.attachmentBox)
 
         self.scrollArea.setWidget(self.scrollContent)
+        self.contentStack.addWidget(self.scrollArea)
+        self.nodeScroll = QScrollArea()
+        self.nodeScroll.setObjectName(u"nodeScroll")
+        self.nodeScroll.setFocusPolicy(Qt.NoFocus)
+        self.nodeScroll.setFrameShape(QFrame.NoFrame)
+        self.nodeScroll.setWidgetResizable(True)
+        self.nodeContent = QWidget()
+        self.nodeContent.setObjectName(u"nodeContent")
+        self.nodeLayout = QVBoxLayout(self.nodeContent)
+        self.nodeLayout.setObjectName(u"nodeLayout")
+        self.nodeLabel = QLabel(self.nodeContent)
+        self.nodeLabel.setObjectName(u"nodeLabel")
+        self.nodeLabel.setTextFormat(Qt.RichText)
+        self.nodeLabel.setWordWrap(True)
+        self.nodeLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
 
-        self.pageLayout.addWidget(self.scrollArea)
+        self.nodeLayout.addWidget(self.nodeLabel)
 
+        self.nodeSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.nodeLayout.addItem(self.nodeSpacer)
+
+        self.nodeScroll.setWidget(self.nodeContent)
+        self.contentStack.addWidget(self.nodeScroll)
+
+        self.pageLayout.addWidget(self.contentStack)
+
+#if QT_CONFIG(shortcut)
+        self.evidenceCaption.setBuddy(self.evidenceEdit)
+        self.problemCaption.setBuddy(self.problemEdit)
+        self.suggestionCaption.setBuddy(self.suggestionEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ItemPage)
     # setupUi
@@ -227,11 +271,11 @@ class Ui_ItemPage(object):
         self.completeLabel.setText("")
         self.progressLabel.setText(QCoreApplication.translate("ItemPage", u"\u5df2\u8bc4 0/0", None))
 #if QT_CONFIG(tooltip)
-        self.prevButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u4e0a\u4e00\u9879\uff08Ctrl+\u2191\uff09", None))
+        self.prevButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u4e0a\u4e00\u9879\uff08PgUp \u6216 \u2190\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.prevButton.setText(QCoreApplication.translate("ItemPage", u"\u4e0a\u4e00\u9879", None))
 #if QT_CONFIG(tooltip)
-        self.nextButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u4e0b\u4e00\u9879\uff08Ctrl+\u2193\uff09", None))
+        self.nextButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u4e0b\u4e00\u9879\uff08PgDn \u6216 \u2192\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.nextButton.setText(QCoreApplication.translate("ItemPage", u"\u4e0b\u4e00\u9879", None))
 #if QT_CONFIG(tooltip)
@@ -240,22 +284,29 @@ class Ui_ItemPage(object):
         self.nextUnratedButton.setText(QCoreApplication.translate("ItemPage", u"\u4e0b\u4e00\u672a\u8bc4\u9879", None))
         self.requirementLabel.setText("")
         self.guidanceLabel.setText("")
-        self.levelBox.setTitle(QCoreApplication.translate("ItemPage", u"\u8bc4\u5b9a\u7b49\u7ea7\uff08\u6309 1\u20135 \u952e\u8bc4\u7ea7\uff0c0 \u4e3a\u4e0d\u9002\u7528\uff09", None))
+        self.levelBox.setTitle(QCoreApplication.translate("ItemPage", u"\u8bc4\u5b9a\u7b49\u7ea7", None))
         self.checkBox.setTitle(QCoreApplication.translate("ItemPage", u"\u5426\u51b3\u9879\u68c0\u67e5", None))
         self.checkTextLabel.setText("")
-        self.checkPassButton.setText(QCoreApplication.translate("ItemPage", u"\u901a\u8fc7", None))
-        self.checkFailButton.setText(QCoreApplication.translate("ItemPage", u"\u672a\u901a\u8fc7\uff08\u5426\u51b3\u9879\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.checkPassButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u901a\u8fc7\uff08P\uff0c\u518d\u6309\u7b49\u7ea7\u6570\u5b57\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.checkPassButton.setText(QCoreApplication.translate("ItemPage", u"\u901a\u8fc7\uff08P\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.checkFailButton.setToolTip(QCoreApplication.translate("ItemPage", u"\u672a\u901a\u8fc7\uff08F\uff0c\u518d\u6309\u7b49\u7ea7\u6570\u5b57\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.checkFailButton.setText(QCoreApplication.translate("ItemPage", u"\u672a\u901a\u8fc7\uff08F\uff0c\u5426\u51b3\u9879\uff09", None))
         self.checkClearButton.setText(QCoreApplication.translate("ItemPage", u"\u5c1a\u672a\u68c0\u67e5", None))
-        self.evidenceCaption.setText(QCoreApplication.translate("ItemPage", u"\u6838\u67e5\u8bb0\u5f55\uff08\u8bc1\u636e\uff09", None))
+        self.evidenceCaption.setText(QCoreApplication.translate("ItemPage", u"\u6838\u67e5\u8bb0\u5f55\uff08\u8bc1\u636e\uff09(&E)", None))
         self.evidenceEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u67e5\u9605\u4e86\u54ea\u4e9b\u8d44\u6599\u3001\u73b0\u573a\u770b\u5230\u4ec0\u4e48\u3001\u8bbf\u8c08\u4e86\u8c01\u2026\u2026", None))
-        self.problemCaption.setText(QCoreApplication.translate("ItemPage", u"\u95ee\u9898", None))
+        self.problemCaption.setText(QCoreApplication.translate("ItemPage", u"\u95ee\u9898(&W)", None))
         self.problemEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u53d1\u73b0\u7684\u95ee\u9898\uff08\u53ef\u5728\u201c\u8bc4\u4ef7\u603b\u7ed3\u201d\u4e2d\u9009\u5165\u4e3b\u8981\u95ee\u9898\uff09", None))
-        self.suggestionCaption.setText(QCoreApplication.translate("ItemPage", u"\u6539\u8fdb\u5efa\u8bae", None))
+        self.suggestionCaption.setText(QCoreApplication.translate("ItemPage", u"\u6539\u8fdb\u5efa\u8bae(&J)", None))
         self.suggestionEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u9488\u5bf9\u95ee\u9898\u7684\u6539\u8fdb\u5efa\u8bae", None))
         self.attachmentBox.setTitle(QCoreApplication.translate("ItemPage", u"\u9644\u4ef6\uff08\u53ef\u5c06\u7167\u7247\u6216\u6587\u4ef6\u62d6\u5230\u6b64\u5904\uff09", None))
         self.addAttachmentButton.setText(QCoreApplication.translate("ItemPage", u"\u6dfb\u52a0\u7167\u7247\u6216\u6587\u4ef6\u2026", None))
         self.openAttachmentButton.setText(QCoreApplication.translate("ItemPage", u"\u6253\u5f00", None))
         self.removeAttachmentButton.setText(QCoreApplication.translate("ItemPage", u"\u5220\u9664", None))
+        self.nodeLabel.setText("")
         pass
     # retranslateUi
 

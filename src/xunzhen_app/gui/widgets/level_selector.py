@@ -28,7 +28,7 @@ class _LevelButton(QPushButton):
         self.value = value
         self.setObjectName("levelButton")
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # digits go to the page, not the button
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicked or chosen by digit; the keys stay on rating
         self.setMinimumHeight(54)  # finger-sized on a touch screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
