@@ -31,7 +31,7 @@ from xunzhen_app.db.store import open_store  # noqa: E402
 from xunzhen_app.paths import AppPaths  # noqa: E402
 from xunzhen_app.services import experts, visits  # noqa: E402
 from xunzhen_app.services.exchange import signing  # noqa: E402
-from xunzhen_app.services.exchange.export import _seal, export_package  # noqa: E402
+from xunzhen_app.services.exchange.export import seal_package, export_package  # noqa: E402
 from xunzhen_app.services.exchange.format import ATTACHMENT_DIR, DATA, REPORT_DIR, sha256  # noqa: E402
 from xunzhen_app.services.exchange.merge import import_package, verify_package  # noqa: E402
 
@@ -137,7 +137,7 @@ def _bench(args, root: Path) -> int:
     files = []
     for n in range(args.count):
         d, members = rekey(raw, n, pdf)
-        _, blob = _seal(keys, "data", d, members, None)
+        _, blob = seal_package(keys, "data", d, members, None)
         f = root / "out" / f"p{n:04d}.xzp"
         f.parent.mkdir(exist_ok=True)
         f.write_bytes(blob)

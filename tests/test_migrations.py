@@ -65,7 +65,7 @@ def test_database_at_0003_upgrades_to_tombstones_with_its_data(paths):
 
     store = open_store(paths)
     try:
-        assert migrate.current_revision(store.engine) == migrate.HEAD == "0004"
+        assert migrate.current_revision(store.engine) == migrate.HEAD == "0005"
         from xunzhen_app.services.exchange.conflicts import list_conflicts
 
         [c] = list_conflicts(store)  # a conflict recorded before kinds existed reads as an edit

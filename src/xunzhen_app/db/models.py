@@ -322,6 +322,9 @@ class ExportLog(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # {visit_id: digest of the visit and its parts as sent}
     visits: Mapped[dict] = mapped_column(JSON, default=dict)
+    # SHA-256 of the signed zip this installation sent (before any encryption): a receipt must name it.
+    # None for the rows an import writes to note what a sender already holds (nothing was sent).
+    package_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class Delivery(Base):

@@ -63,6 +63,21 @@ def _digest(content: dict) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def snapshot_problem(row: dict) -> str:
+    """Why a snapshot from outside (a package) cannot be trusted, or "": it must be a valid template
+    whose id, version, title and hash are the ones its content gives."""
+    key = f"{row.get('template_id')} 版本 {row.get('version')}"
+    try:
+        template = parse_template(row["content"], f"模板 {key}")
+    except TemplateError as exc:
+        return str(exc)
+    if (template.id, template.version, template.title) != (row["template_id"], row["version"], row["title"]):
+        return f"检查表模板 {key} 的编号、版本或标题与其内容不符"
+    if _digest(row["content"]) != row["sha256"]:
+        return f"检查表模板 {key} 的内容与其声明的哈希不符"
+    return ""
+
+
 def snapshot(session: Session, template: Template) -> None:
     """Keep the template in the store so the visit renders the same forever."""
     content = template_to_dict(template)

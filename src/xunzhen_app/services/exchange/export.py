@@ -179,7 +179,7 @@ def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assign
     return data, members
 
 
-def _seal(keys: KeyPair, kind: str, data: dict, members: dict[str, bytes], recipient: str | None,
+def seal_package(keys: KeyPair, kind: str, data: dict, members: dict[str, bytes], recipient: str | None,
           extra: dict | None = None) -> tuple[str, bytes]:
     package_id = str(uuid.uuid4())
     members = {DATA: canonical_json(data), **members}
@@ -234,8 +234,8 @@ def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None,
         visits = _ordered(_closure(s, visits))
         data, members = _collect(s, visits, enterprises=enterprises, experts=experts, assignments=assignments,
                                  store=store if reports else None)
-        package_id, blob = _seal(keys, "data", data, members, recipient_fp)
-        s.add(ExportLog(package_id=package_id, recipient=recipient_fp or "",
+        package_id, blob = seal_package(keys, "data", data, members, recipient_fp)
+        s.add(ExportLog(package_id=package_id, recipient=recipient_fp or "", package_sha256=sha256(blob),
                         visits={v.id: digests.get(v.id) or visit_digest(s, v) for v in visits}))
     if encrypt_to is not None:
         blob = encrypt(blob, encrypt_to)
@@ -262,7 +262,9 @@ def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = 
         tpl = s.get(ChecklistTemplate, (template.id, template.version))
         data, members = _collect(s, [], assignments=assignments, templates=[tpl])
         recipient = encrypt_to.fingerprint if encrypt_to else None
-        package_id, blob = _seal(keys, "task", data, members, recipient)
+        package_id, blob = seal_package(keys, "task", data, members, recipient)
+        # Kept like a data package's, so the expert's receipt for it is recognised.
+        s.add(ExportLog(package_id=package_id, recipient=recipient or "", package_sha256=sha256(blob), visits={}))
     if encrypt_to is not None:
         blob = encrypt(blob, encrypt_to)
     return ExportResult(blob, package_id, "task", [], {k: len(v) for k, v in data.items() if v},

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ...core.bounded_json import JsonRefused, load_bounded
 from ...core.errors import UserError
 
 FORMAT_NAME = "xunzhen-exchange"
@@ -37,6 +38,15 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed; JSON compresses ~10×, bombs 1000×+
 _RATIO_FLOOR = 64 * 1024  # tiny members may compress well without being bombs
+# The manifest lists every member (≈ 130 bytes each); JSON nests a few levels: a row of a section,
+# a template's goals → measures → items → rubric. Deeper is not something this app writes.
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+# Revisions a peer may send: far below 2³¹ − 1 so that resolving a conflict (max of both + 1) never
+# overflows an INTEGER column, and at most MAX_REVISION_STEP above the version held here, so a forged
+# jump cannot make every genuine later edit look older ("未变").
+MAX_REVISION = 1_000_000_000
+MAX_REVISION_STEP = 1000
+MAX_JSON_DEPTH = 32
 
 _SAFE_NAME = re.compile(r"^(manifest\.json|manifest\.sig|data\.json|attachments/[0-9a-f]{64}|reports/[0-9a-f-]{36}\.pdf)$")
 
@@ -95,15 +105,68 @@ def _check_name(source: str, name: str) -> None:
         raise PackageError(source, f"成员名“{name}”不是本格式允许的文件")
 
 
-def read_zip(source: str, blob: bytes) -> RawPackage:
-    """Open, bound-check and hash-check a (decrypted) package; raise PackageError otherwise."""
-    if len(blob) > MAX_PACKAGE_BYTES:
-        raise PackageError(source, f"文件过大（超过 {MAX_PACKAGE_BYTES // 2**20} MB）")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(blob))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise PackageError(source, f"不是有效的巡诊数据包（zip 文件损坏或被截断：{exc}）") from None
+class OpenedZip:
+    """A package zip whose directory, names and sizes were checked and whose manifest was read,
+    with nothing else inflated yet: the sender is checked before ``inflate`` reads the rest."""
+
+    def __init__(self, source: str, blob: bytes):
+        self.source, self.file_sha256 = source, sha256(blob)
+        if len(blob) > MAX_PACKAGE_BYTES:
+            raise PackageError(source, f"文件过大（超过 {MAX_PACKAGE_BYTES // 2**20} MB）")
+        try:
+            self._zf = zipfile.ZipFile(io.BytesIO(blob))
+            infos = self._zf.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise PackageError(source, f"不是有效的巡诊数据包（zip 文件损坏或被截断：{exc}）") from None
+        _check_directory(source, infos, getattr(self._zf, "start_dir", len(blob)))
+        self._infos = {i.filename: i for i in infos}
+        if MANIFEST not in self._infos or SIGNATURE not in self._infos:
+            raise PackageError(source, "缺少清单（manifest.json）或签名（manifest.sig）")
+        self.manifest_bytes = self._read(self._infos[MANIFEST], MAX_MANIFEST_BYTES)
+        self.signature = self._read(self._infos[SIGNATURE], 1024)
+        self.manifest = parse_manifest(source, self.manifest_bytes)
+
+    def _read(self, info: zipfile.ZipInfo, cap: int) -> bytes:
+        """Inflate one member, never producing more than its declared size (+1 to catch a lie) or ``cap``."""
+        if info.file_size > cap:
+            raise PackageError(self.source, f"成员“{info.filename}”过大（{info.file_size:,} 字节，上限 {cap:,}）")
+        try:
+            with self._zf.open(info) as fh:
+                data = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+            raise PackageError(self.source, f"zip 文件损坏：{exc}") from None
+        except Exception as exc:  # zlib.error and friends from a damaged stream
+            raise PackageError(self.source, f"zip 文件损坏：{type(exc).__name__}: {exc}") from None
+        if len(data) != info.file_size:
+            raise PackageError(self.source, f"成员“{info.filename}”的实际大小与声明不符")
+        return data
+
+    def inflate(self) -> RawPackage:
+        """Every other member, checked against the manifest's list, hashes and sizes."""
+        listed = {m["name"]: m for m in self.manifest["members"]}
+        present = set(self._infos) - {MANIFEST, SIGNATURE}
+        if set(listed) != present:
+            extra = sorted(present - set(listed))
+            missing = sorted(set(listed) - present)
+            raise PackageError(self.source, f"成员与清单不一致（多出 {extra or '无'}，缺少 {missing or '无'}）")
+        members: dict[str, bytes] = {}
+        for name in sorted(present):
+            info = self._infos[name]
+            if info.file_size != listed[name]["size"]:
+                raise PackageError(self.source, f"成员“{name}”的大小与清单不符（文件被篡改或损坏）")
+            data = self._read(info, MAX_MEMBER_BYTES)
+            digest = sha256(data)
+            if digest != listed[name]["sha256"]:
+                raise PackageError(self.source, f"成员“{name}”的 SHA-256 与清单不符（文件被篡改或损坏）")
+            if name.startswith(ATTACHMENT_DIR) and digest != name[len(ATTACHMENT_DIR):]:
+                raise PackageError(self.source, f"附件“{name}”的内容与其名称中的哈希不符")
+            members[name] = data
+        return RawPackage(self.source, self.file_sha256, self.manifest, self.manifest_bytes, self.signature, members)
+
+
+def _check_directory(source: str, infos: list[zipfile.ZipInfo], directory_offset: int) -> None:
+    """Names, counts and sizes from the zip directory — and the compressed sizes against where the
+    members really lie, since a directory may overstate them to pass the ratio limit."""
     if len(infos) > MAX_MEMBERS:
         raise PackageError(source, f"成员过多（{len(infos)} 个，上限 {MAX_MEMBERS}）")
     names = [i.filename for i in infos]
@@ -111,57 +174,34 @@ def read_zip(source: str, blob: bytes) -> RawPackage:
         _check_name(source, name)
     if len(set(names)) != len(names):
         raise PackageError(source, "含有重名成员")
-    declared = sum(i.file_size for i in infos)
-    if declared > MAX_TOTAL_BYTES:
+    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
         raise PackageError(source, "解压后总大小超过上限（疑似压缩炸弹）")
+    offsets = [i.header_offset for i in infos]
+    if len(set(offsets)) != len(offsets):
+        raise PackageError(source, "有成员在文件中相互重叠（疑似压缩炸弹）")
+    # Each member's bytes end where the next member (or the directory) begins.
+    starts = sorted({*offsets, directory_offset})
+    following = {a: b for a, b in zip(starts, starts[1:])}
     for i in infos:
+        room = following.get(i.header_offset, 0) - i.header_offset
+        if i.compress_size > room:
+            raise PackageError(source, f"成员“{i.filename}”声明的压缩大小超出其在文件中所占的位置（疑似压缩炸弹）")
         if i.file_size > MAX_MEMBER_BYTES or (
             i.file_size > _RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1)
         ):
             raise PackageError(source, f"成员“{i.filename}”压缩比异常（疑似压缩炸弹）")
-    members: dict[str, bytes] = {}
-    total = 0
-    try:
-        for i in infos:
-            # Read at most the declared size + 1: a header that lies is caught here.
-            with zf.open(i) as fh:
-                data = fh.read(i.file_size + 1)
-            if len(data) != i.file_size:
-                raise PackageError(source, f"成员“{i.filename}”的实际大小与声明不符")
-            total += len(data)
-            if total > MAX_TOTAL_BYTES:
-                raise PackageError(source, "解压后总大小超过上限（疑似压缩炸弹）")
-            members[i.filename] = data
-    except PackageError:
-        raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise PackageError(source, f"zip 文件损坏：{exc}") from None
-    except Exception as exc:  # zlib.error and friends from a damaged stream
-        raise PackageError(source, f"zip 文件损坏：{type(exc).__name__}: {exc}") from None
 
-    if MANIFEST not in members or SIGNATURE not in members:
-        raise PackageError(source, "缺少清单（manifest.json）或签名（manifest.sig）")
-    manifest_bytes = members.pop(MANIFEST)
-    signature = members.pop(SIGNATURE)
-    manifest = parse_manifest(source, manifest_bytes)
-    listed = {m["name"]: m for m in manifest["members"]}
-    if set(listed) != set(members):
-        extra = sorted(set(members) - set(listed))
-        missing = sorted(set(listed) - set(members))
-        raise PackageError(source, f"成员与清单不一致（多出 {extra or '无'}，缺少 {missing or '无'}）")
-    for name, data in members.items():
-        if sha256(data) != listed[name]["sha256"] or len(data) != listed[name]["size"]:
-            raise PackageError(source, f"成员“{name}”的 SHA-256 与清单不符（文件被篡改或损坏）")
-        if name.startswith(ATTACHMENT_DIR) and sha256(data) != name[len(ATTACHMENT_DIR):]:
-            raise PackageError(source, f"附件“{name}”的内容与其名称中的哈希不符")
-    return RawPackage(source, sha256(blob), manifest, manifest_bytes, signature, members)
+
+def load_json(source: str, raw: bytes, what: str, max_bytes: int):
+    """Every JSON a package carries is read through here: bounded before it is parsed."""
+    try:
+        return load_bounded(raw, max_bytes=max_bytes, max_depth=MAX_JSON_DEPTH)
+    except JsonRefused as exc:
+        raise PackageError(source, f"{what}{exc}") from None
 
 
 def parse_manifest(source: str, raw: bytes) -> dict:
-    try:
-        m = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(source, f"清单不是有效的 JSON（{exc}）") from None
+    m = load_json(source, raw, "清单（manifest.json）", MAX_MANIFEST_BYTES)
     if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
         raise PackageError(source, "不是巡诊数据包（清单格式标识不符）")
     version = m.get("format_version")
@@ -178,6 +218,7 @@ def parse_manifest(source: str, raw: bytes) -> dict:
         sender = m["sender"]
         for key in ("name", "organisation", "fingerprint", "signing_key", "encryption_key"):
             assert isinstance(sender[key], str)
+        assert re.fullmatch(r"[0-9a-f]{64}", sender["fingerprint"]), "sender.fingerprint"
         assert m.get("recipient") is None or isinstance(m["recipient"], str)
         assert isinstance(m["members"], list)
         for entry in m["members"]:
@@ -189,10 +230,7 @@ def parse_manifest(source: str, raw: bytes) -> dict:
 
 
 def load_json_member(source: str, raw: bytes, name: str) -> dict:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(source, f"{name} 不是有效的 JSON（{exc}）") from None
+    data = load_json(source, raw, f"{name} ", MAX_MEMBER_BYTES)
     if not isinstance(data, dict):
         raise PackageError(source, f"{name} 的顶层不是对象")
     return data

@@ -27,6 +27,7 @@ here too, so a stale copy of the row arriving later is not inserted again.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -47,14 +48,16 @@ from ...db.models import (
     VisitExpert,
     VisitHistory,
 )
+from ..checklists import snapshot_problem
 from .crypto import decrypt, is_encrypted
 from .format import (
     ATTACHMENT_DIR,
     DATA,
+    MAX_REVISION_STEP,
+    OpenedZip,
     PackageError,
     RawPackage,
     load_json_member,
-    read_zip,
 )
 from .records import (
     DELETABLE,
@@ -69,7 +72,7 @@ from .records import (
     parse_tombstones,
     to_dict,
 )
-from .signing import Card, KeyPair, check_trust, verify_signature
+from .signing import Card, KeyPair, check_trust, registered_name, verify_signature
 
 _CHUNK = 500
 
@@ -160,15 +163,22 @@ class VerifiedPackage:
         return self.raw.manifest
 
 
-def verify_package(source: str, blob: bytes, keys: KeyPair) -> VerifiedPackage:
-    """Everything that can be checked without the database. Raises PackageError."""
+def verify_package(source: str, blob: bytes, keys: KeyPair,
+                   admit: Callable[[OpenedZip, Card], bool] | None = None) -> VerifiedPackage | None:
+    """Everything that can be checked without writing to the database. Raises PackageError.
+
+    ``admit`` sees the signed manifest before any other member is inflated: it refuses a sender
+    (by raising) or returns False to stop there (a package already imported), giving None."""
     if is_encrypted(blob):
         blob = decrypt(source, blob, keys)
-    raw = read_zip(source, blob)
-    sender = verify_signature(raw)
-    recipient = raw.manifest.get("recipient")
+    opened = OpenedZip(source, blob)
+    sender = verify_signature(opened)
+    recipient = opened.manifest.get("recipient")
     if recipient and recipient != keys.fingerprint:
         raise PackageError(source, "数据包是发给另一接收方的")
+    if admit is not None and not admit(opened, sender):
+        return None
+    raw = opened.inflate()
     if DATA not in raw.members:
         raise PackageError(source, "缺少 data.json")
     data = load_json_member(source, raw.members[DATA], DATA)
@@ -202,17 +212,35 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
     source = str(path)
     if blob is None:
         blob = read_package_file(Path(path))
-    pkg = verify_package(source, blob, keys)
+    seen: dict = {}
+
+    def admit(opened: OpenedZip, sender: Card) -> bool:
+        # Before anything else is inflated: a known package is a no-op, an unwelcome sender is refused.
+        with store.session() as s:
+            if s.scalar(select(ImportLog.id).where(ImportLog.package_id == opened.manifest["package_id"])):
+                seen.update(manifest=opened.manifest, name=registered_name(s, sender.fingerprint))
+                return False
+            check_trust(s, opened, sender, keys.fingerprint, accept_unknown, register=False)
+        return True
+
+    pkg = verify_package(source, blob, keys, admit)
+    if pkg is None:
+        m = seen["manifest"]
+        return ImportReport(source, m["package_id"], m["kind"], seen["name"], m["sender"]["fingerprint"],
+                            m["created_at"], already_imported=True, preview=preview)
     m = pkg.manifest
-    report = ImportReport(source, m["package_id"], m["kind"], pkg.sender.name, pkg.sender.fingerprint,
-                          m["created_at"], preview=preview)
+    report = ImportReport(source, m["package_id"], m["kind"], "", pkg.sender.fingerprint, m["created_at"],
+                          preview=preview)
     with store.session() as s:
         if s.scalar(select(ImportLog.id).where(ImportLog.package_id == m["package_id"])) is not None:
-            report.already_imported = True
+            report.already_imported = True  # imported meanwhile by another process
+            report.sender_name = registered_name(s, pkg.sender.fingerprint)
             return report
         report.sender_registered = check_trust(s, pkg.raw, pkg.sender, keys.fingerprint, accept_unknown)
+        s.flush()
+        report.sender_name = registered_name(s, pkg.sender.fingerprint)
         s.info["sync"] = True
-        s.info["actor"] = f"导入自 {pkg.sender.name}"
+        s.info["actor"] = f"导入自 {report.sender_name}"[:60]
         try:
             if m["kind"] == "receipt":
                 from .receipts import apply_receipt
@@ -225,7 +253,7 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
             # e.g. a record id already used by another kind of record here; the transaction rolls back.
             raise PackageError(source, f"数据与本机数据库不相容（{exc.orig}）") from None
         s.add(ImportLog(package_id=m["package_id"], kind=m["kind"], sender=pkg.sender.fingerprint,
-                        sender_name=pkg.sender.name[:60], file_name=Path(source).name[:255],
+                        sender_name=report.sender_name[:60], file_name=Path(source).name[:255],
                         file_sha256=pkg.raw.file_sha256, report=report.to_json()))
         s.flush()
         if preview:
@@ -380,13 +408,17 @@ class _Merger:
     def _templates(self, rows) -> None:
         for row in rows:
             key = (row["template_id"], row["version"])
+            # The hash a package states proves nothing: it is recomputed from the content it carries.
+            problem = snapshot_problem(row)
+            if problem:
+                raise PackageError(self.pkg.raw.source, problem)
             local = self.s.get(ChecklistTemplate, key)
             if local is None:
                 self.s.add(ChecklistTemplate(**row))
                 self.report.new.append(RecordRef("checklist_template", "/".join(key), row["title"][:40]))
             elif local.sha256 != row["sha256"]:
-                self._refuse("checklist_template", row, "同一版本的模板内容与本机不同")
-                continue
+                raise PackageError(self.pkg.raw.source, f"检查表模板 {key[0]} 版本 {key[1]} 的内容与本机同版本的不同"
+                                                        "（同一版本号只能对应一份内容，请对方核对模板）")
             else:
                 self.report.unchanged += 1
             self.templates.add(key)
@@ -482,6 +514,7 @@ class _Merger:
                 self.present[entity].add(local.id)
                 ld = digest(to_dict(local))
                 base = bases.get(local.id)
+                self._check_step(entity, row["id"], row["revision"], local.revision, base)
                 if ld == rd:
                     rep.unchanged += 1
                     rep.accepted.append((entity, row["id"], row["revision"]))
@@ -510,6 +543,14 @@ class _Merger:
         if new_rows:
             self.s.execute(insert(model.__table__), new_rows)
         self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
+
+    def _check_step(self, entity: str, record_id: str, revision: int, local_revision: int, base) -> None:
+        """A revision far above both ours and the agreed one would make every genuine edit after it look
+        older: the package is refused whole, since a sender that forges one record forges others."""
+        known = max(local_revision, base.revision if base is not None and not isinstance(base, dict) else 0)
+        if revision > known + MAX_REVISION_STEP:
+            raise PackageError(self.pkg.raw.source, f"{entity} {record_id} 的修订号 {revision} 比本机的 {known} "
+                                                    f"高出 {MAX_REVISION_STEP} 以上（疑似伪造，会使该记录无法再更新）")
 
     @staticmethod
     def _set_base(bases: dict, entity, record_id, revision, dig) -> None:
@@ -611,6 +652,7 @@ class _Merger:
                 mine = to_dict(local)
                 ld = digest(mine)
                 base = bases.get(local.id)
+                self._check_step(entity, local.id, t["revision"], local.revision, base)
                 ref = RecordRef(entity, local.id, label(entity, mine), "", t["revision"])
                 wire = json_form(t)
                 # Ours is what they deleted, or what we agreed on before their deletion: nothing of ours is lost.

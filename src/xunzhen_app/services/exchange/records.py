@@ -28,7 +28,7 @@ from ...db.models import (
     VisitProblem,
 )
 from ...db.tracking import LOCAL_ONLY, NOT_CONTENT, content_digest, json_value, row_dict
-from .format import PackageError
+from .format import MAX_REVISION, PackageError
 
 # Section name in data.json → model, in the order a merge must insert them.
 SECTIONS: dict[str, type] = {
@@ -87,6 +87,8 @@ def _parse(col, value, where: str):
     if isinstance(t, Integer):
         if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**31 - 1:
             raise ValueError(f"{where}：应为整数")
+        if col.key == "revision" and not 1 <= value <= MAX_REVISION:
+            raise ValueError(f"{where}：修订号 {value} 超出范围（1 至 {MAX_REVISION}）")
         return value
     if isinstance(t, (String, Text)):
         if not isinstance(value, str):

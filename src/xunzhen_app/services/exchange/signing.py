@@ -25,14 +25,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
+from ...core.bounded_json import load_bounded
 from ...core.errors import NotFoundError, UserError
 from ...db.base import utcnow
 from ...db.models import Expert, KeyCard
 from ...paths import AppPaths
-from .format import PackageError, RawPackage, canonical_json, now_iso, sha256
+from .format import OpenedZip, PackageError, RawPackage, canonical_json, now_iso, sha256
 
 CARD_FORMAT = "xunzhen-key-card"
 CARD_VERSION = 1
+MAX_CARD_BYTES = 64 * 1024  # a card is ~600 bytes; names and organisation are short
 
 
 def b64(data: bytes) -> str:
@@ -62,6 +64,19 @@ class Card:
 
     def sender_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("name", "organisation", "fingerprint", "signing_key", "encryption_key")}
+
+
+def card_problem(card: Card) -> str:
+    """Why a card (from a key-card file or a package's manifest) cannot be registered, or ""."""
+    for what, value, limit in (("名称", card.name, 60), ("单位", card.organisation, 200),
+                               ("签名公钥", card.signing_key, 100), ("加密公钥", card.encryption_key, 100)):
+        if not isinstance(value, str):
+            return f"{what}应为文本"
+        if len(value) > limit:
+            return f"{what}超过 {limit} 个字符"
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            return f"{what}含有控制字符"
+    return ""
 
 
 @dataclass
@@ -147,7 +162,8 @@ def card_bytes(keys: KeyPair) -> bytes:
 
 def parse_card(source: str, raw: bytes) -> Card:
     try:
-        body = json.loads(raw.decode("utf-8"))
+        body = load_bounded(raw, max_bytes=MAX_CARD_BYTES, max_depth=2)
+        assert isinstance(body, dict), "顶层不是对象"
         assert body["format"] == CARD_FORMAT, "格式标识不符"
         assert body["format_version"] <= CARD_VERSION, f"格式版本 {body['format_version']} 过新"
         sig = unb64(body.pop("signature"))
@@ -156,10 +172,13 @@ def parse_card(source: str, raw: bytes) -> Card:
         Ed25519PublicKey.from_public_bytes(sign_raw).verify(sig, canonical_json(body))
         fp = fingerprint_of(sign_raw)
         assert body["fingerprint"] == fp, "指纹与公钥不符"
-        return Card(str(body["name"]), str(body.get("organisation", "")), body["signing_key"], body["encryption_key"], fp)
+        card = Card(body["name"], body.get("organisation", ""), body["signing_key"], body["encryption_key"], fp)
+        problem = card_problem(card)
+        assert not problem, problem
+        return card
     except InvalidSignature:
         raise UserError(f"密钥卡“{source}”的自签名无效（文件被修改或损坏）") from None
-    except (AssertionError, KeyError, TypeError, ValueError, UnicodeDecodeError) as exc:
+    except (AssertionError, KeyError, TypeError, ValueError, AttributeError) as exc:  # JsonRefused is a ValueError
         raise UserError(f"密钥卡“{source}”无效：{exc}") from None
 
 
@@ -228,8 +247,9 @@ def revoke_card(store, ref: str, reason: str = "") -> Card:
 # --- verifying a package ----------------------------------------------------
 
 
-def verify_signature(raw: RawPackage) -> Card:
-    """The manifest's signature against the key it names; the card it claims must match."""
+def verify_signature(raw: OpenedZip) -> Card:
+    """The manifest's signature against the key it names; the card it claims must match.
+    The name in it is the sender's claim: what is shown comes from the registry (``registered_name``)."""
     sender = raw.manifest["sender"]
     try:
         sign_raw = unb64(sender["signing_key"])
@@ -238,12 +258,18 @@ def verify_signature(raw: RawPackage) -> Card:
         raise PackageError(raw.source, "签名无效（数据包被篡改，或不是由其声称的发送方签发）") from None
     if fingerprint_of(sign_raw) != sender["fingerprint"]:
         raise PackageError(raw.source, "发送方指纹与其公钥不符")
-    return Card(sender["name"], sender["organisation"], sender["signing_key"], sender["encryption_key"],
+    card = Card(sender["name"], sender["organisation"], sender["signing_key"], sender["encryption_key"],
                 sender["fingerprint"])
+    problem = card_problem(card)
+    if problem:
+        raise PackageError(raw.source, f"发送方信息无效：{problem}")
+    return card
 
 
-def check_trust(session, raw: RawPackage, sender: Card, own_fingerprint: str, accept_unknown: bool) -> bool:
-    """Refuse revoked or (unless accepted) unknown senders; True when the sender is newly registered."""
+def check_trust(session, raw: OpenedZip | RawPackage, sender: Card, own_fingerprint: str,
+                accept_unknown: bool, register: bool = True) -> bool:
+    """Refuse revoked or (unless accepted) unknown senders; True when the sender is (or, without
+    ``register``, would be) newly registered."""
     if sender.fingerprint == own_fingerprint:
         raise PackageError(raw.source, "这是本机自己导出的数据包")
     known = session.get(KeyCard, sender.fingerprint)
@@ -251,7 +277,13 @@ def check_trust(session, raw: RawPackage, sender: Card, own_fingerprint: str, ac
         raise PackageError(raw.source, f"发送方“{known.name}”（指纹 {pretty(sender.fingerprint)}）的密钥已被吊销")
     if known is None:
         if not accept_unknown:
-            raise PackageError(raw.source, f"发送方“{sender.name}”（指纹 {pretty(sender.fingerprint)}）未登记；"
+            raise PackageError(raw.source, f"发送方（自称“{sender.name}”，指纹 {pretty(sender.fingerprint)}）未登记；"
                                            "核实后可用 --accept-unknown 接受并登记")
-        return register_card(session, sender)
+        return register_card(session, sender) if register else True
     return False
+
+
+def registered_name(session, fingerprint: str) -> str:
+    """The name this installation registered for a key: never the one a package claims."""
+    known = session.get(KeyCard, fingerprint)
+    return known.name if known is not None else f"未登记的发送方 {pretty(fingerprint)[:9]}"

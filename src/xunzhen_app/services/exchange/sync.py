@@ -14,7 +14,7 @@ from pathlib import Path
 from ...core.errors import UserError
 from .crypto import is_encrypted, recipient_of
 from .export import export_package
-from .format import MANIFEST, PackageError
+from .format import OpenedZip, PackageError
 from .merge import ImportReport, import_package, read_package_file
 from .receipts import receipt_for
 from .signing import KeyPair, list_cards
@@ -30,20 +30,12 @@ class SyncResult:
     skipped: int = 0  # packages for someone else, or already imported
 
 
-def _addressed_to(blob: bytes) -> str | None:
+def _addressed_to(source: str, blob: bytes) -> str | None:
     if is_encrypted(blob):
         return recipient_of(blob)
-    import io
-    import json
-    import zipfile
-
     try:
-        with zipfile.ZipFile(io.BytesIO(blob)) as zf:
-            info = zf.getinfo(MANIFEST)
-            if info.file_size > 1024 * 1024:
-                return None
-            return json.loads(zf.read(info)).get("recipient")
-    except Exception:  # not ours to judge here: the import refuses it properly if addressed to us
+        return OpenedZip(source, blob).manifest.get("recipient")
+    except PackageError:  # not ours to judge here: the import refuses it properly if addressed to us
         return None
 
 
@@ -63,7 +55,7 @@ def sync_folder(store, keys: KeyPair, folder: Path, *, accept_unknown: bool = Fa
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:
             blob = read_package_file(path)
-            if _addressed_to(blob) != keys.fingerprint:
+            if _addressed_to(str(path), blob) != keys.fingerprint:
                 result.skipped += 1
                 continue
             rep = import_package(store, keys, path, accept_unknown=accept_unknown, blob=blob)

@@ -1,0 +1,243 @@
+"""A hostile corpus against a bureau's store, built here: each package is refused through the CLI
+with exit code 2 and a Chinese message naming the file, and the store is unchanged (a digest of
+every row before and after)."""
+
+from __future__ import annotations
+
+import json
+import struct
+import uuid
+import zipfile
+
+import pytest
+from exchange_helpers import db_fingerprint, members, resign, rezip, seed_visit
+from sqlalchemy import select
+
+from xunzhen_app.cli import main
+from xunzhen_app.db.models import ImportLog, VisitHistory
+from xunzhen_app.services.exchange import format, receipts, signing
+from xunzhen_app.services.exchange.export import export_package, seal_package
+from xunzhen_app.services.exchange.merge import import_package
+
+DEEP = 100_000  # far beyond json's recursion limit
+
+
+def _deep(value: bytes = b"0") -> bytes:
+    return b"[" * DEEP + value + b"]" * DEEP
+
+
+def _data(entries: dict[str, bytes]) -> dict:
+    return json.loads(entries["data.json"])
+
+
+def _with_data(entries: dict[str, bytes], data: dict, keys, **manifest) -> bytes:
+    return rezip(resign({**entries, "data.json": format.canonical_json(data)}, keys, **manifest))
+
+
+def _with_raw_data(entries: dict[str, bytes], raw: bytes, keys) -> bytes:
+    # Stored, not deflated: brackets compress far beyond the ratio limit, which would refuse them first.
+    return rezip(resign({**entries, "data.json": raw}, keys, package_id=str(uuid.uuid4())), zipfile.ZIP_STORED)
+
+
+def _deep_manifest(entries: dict[str, bytes], keys) -> bytes:
+    body = resign(entries, keys, package_id=str(uuid.uuid4()))
+    mb = body["manifest.json"][:-1] + b',"x":' + _deep() + b"}"
+    return rezip({**body, "manifest.json": mb, "manifest.sig": keys.sign(mb)}, zipfile.ZIP_STORED)
+
+
+def _overstated_compressed_size(entries: dict[str, bytes], keys) -> bytes:
+    """A 20 MB report of zeros (deflates ~1000×), its compressed size overstated in the central directory
+    so that the ratio looks like 100: the directory lies, the bytes in the file do not."""
+    name = f"reports/{uuid.uuid4()}.pdf"
+    blob = bytearray(rezip(resign({**entries, name: b"\0" * (20 * 1024 * 1024)}, keys, package_id=str(uuid.uuid4()))))
+    pos = blob.index(b"PK\x01\x02")  # central directory entries
+    while True:
+        n = struct.unpack("<H", blob[pos + 28:pos + 30])[0]
+        if blob[pos + 46:pos + 46 + n].decode() == name:
+            break
+        pos = blob.index(b"PK\x01\x02", pos + 4)
+    struct.pack_into("<I", blob, pos + 20, 20 * 1024 * 1024 // 100)
+    return bytes(blob)
+
+
+@pytest.fixture
+def corpus(expert, bureau, tmp_path):
+    """The expert's genuine package (imported by the bureau) and the pieces to forge others from."""
+    vid = seed_visit(expert)
+    bureau.trust(expert)
+    expert.trust(bureau)
+    good = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "good.xzp")
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(good)]) == 0
+    return vid, members(good.read_bytes())
+
+
+def _fresh(entries, keys, **manifest):
+    """The same package under a new id, so it is not a re-import."""
+    return rezip(resign(entries, keys, package_id=str(uuid.uuid4()), **manifest))
+
+
+def _revision(entries, keys, value):
+    data = _data(entries)
+    data["visits"][0]["revision"] = value
+    return _with_data(entries, data, keys, package_id=str(uuid.uuid4()))
+
+
+def _poisoned_template(entries, keys, rehash: bool):
+    from xunzhen_app.services.checklists import _digest  # noqa: PLC2701 - the test forges the hash on purpose
+
+    data = _data(entries)
+    tpl = data["templates"][0]
+    tpl["content"]["scale"]["levels"][0]["descriptor"] = "被篡改的等级说明"
+    if rehash:
+        tpl["sha256"] = _digest(tpl["content"])
+    return _with_data(entries, data, keys, package_id=str(uuid.uuid4()))
+
+
+# name → (build(entries, expert keys) → bytes, expected words in the message)
+CASES = {
+    "deep manifest": (lambda m, k: _deep_manifest(m, k), "嵌套层数超过上限"),
+    "deep data.json": (lambda m, k: _with_raw_data(m, b'{"visits":' + _deep() + b"}", k), "嵌套层数超过上限"),
+    "deep string-free data.json": (lambda m, k: _with_raw_data(m, b"{" * DEEP, k), "嵌套层数超过上限"),
+    "huge integer": (lambda m, k: _with_raw_data(m, b'{"visits":' + b"9" * 100_000 + b"}", k), "不是有效的 JSON"),
+    "overstated compressed size": (_overstated_compressed_size, "压缩大小超出"),
+    "revision 2^31-1": (lambda m, k: _revision(m, k, 2**31 - 1), "修订号"),
+    "revision jump": (lambda m, k: _revision(m, k, 5000), "高出 1000 以上"),
+    "template with a false hash": (lambda m, k: _poisoned_template(m, k, rehash=False), "声明的哈希不符"),
+    "template rehashed, other content": (lambda m, k: _poisoned_template(m, k, rehash=True), "与本机同版本的不同"),
+    "sender name of 5000 characters": (
+        lambda m, k: _fresh(m, k, sender={**k.card().sender_dict(), "name": "张" * 5000}), "超过 60 个字符"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_hostile_package_is_refused_and_changes_nothing(case, corpus, expert, bureau, tmp_path, capsys):
+    build, words = CASES[case]
+    _, entries = corpus
+    bad = tmp_path / f"hostile-{list(CASES).index(case)}.xzp"
+    bad.write_bytes(build(entries, expert.keys))
+    before = db_fingerprint(bureau.store)
+    capsys.readouterr()
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and words in err and "数据库未作任何修改" in err, err
+    assert db_fingerprint(bureau.store) == before
+
+
+def test_deep_key_card_is_refused(bureau, tmp_path, capsys):
+    card = tmp_path / "deep.card"
+    card.write_bytes(b'{"format":' + b"[" * 5000 + b"]" * 5000 + b"}")  # under the size limit: depth refuses it
+    before = db_fingerprint(bureau.store)
+    assert main(["--data-dir", str(bureau.dir), "keys", "import-card", str(card)]) == 2
+    err = capsys.readouterr().err
+    assert str(card) in err and "嵌套层数超过上限" in err
+    assert db_fingerprint(bureau.store) == before
+
+
+def _receipt(keys, recipient: str, data: dict) -> bytes:
+    return seal_package(keys, "receipt", data, {}, recipient)[1]
+
+
+def _deep_receipt(keys, recipient: str) -> bytes:
+    entries = members(_receipt(keys, recipient, {}))
+    return rezip(resign({**entries, "data.json": b'{"receipt_for":' + _deep(b'"x"') + b"}"}, keys),
+                 zipfile.ZIP_STORED)
+
+
+def _receipt_cases(expert, bureau, other, vid, sent_id, received_id):
+    accepted = [["visit", vid, 1]]
+    body = {"accepted": accepted, "visits": {vid: 1}, "conflicts": [], "refused": []}
+    fp = expert.keys.fingerprint
+    return {
+        # The bureau confirms a package the expert never sent: it would set what both sides agree on.
+        "receipt for a package never sent": (_receipt(bureau.keys, fp, {**body, "receipt_for": str(uuid.uuid4())}),
+                                             "不是本机发出的"),
+        # ... or one the expert received (the bureau's own), which the expert only noted.
+        "receipt for a package received": (_receipt(bureau.keys, fp, {**body, "receipt_for": received_id}),
+                                           "不是本机发出的"),
+        # A third installation confirms the expert's package to the bureau.
+        "receipt from someone else": (_receipt(other.keys, fp, {**body, "receipt_for": sent_id}), "另一接收方"),
+        "receipt with another digest": (_receipt(bureau.keys, fp, {**body, "receipt_for": sent_id,
+                                                                   "receipt_for_sha256": "0" * 64}), "内容不符"),
+        "deep receipt": (_deep_receipt(bureau.keys, fp), "嵌套层数超过上限"),
+        "receipt revision 2^31-1": (_receipt(bureau.keys, fp, {**body, "receipt_for": sent_id,
+                                                               "visits": {vid: 2**31 - 1}}), "修订号"),
+    }
+
+
+def test_forged_receipts_are_refused(expert, bureau, tmp_path, capsys):
+    from exchange_helpers import make_side
+
+    vid = seed_visit(expert)
+    bureau.trust(expert)
+    expert.trust(bureau)
+    other = make_side(tmp_path / "other")
+    expert.trust(other)
+    bureau_fp = bureau.keys.fingerprint
+    sent = export_package(expert.store, expert.keys, reports=False, since_last=bureau_fp[:12])
+    # A package from the bureau that the expert imports: its id is in the expert's export log as "held".
+    from xunzhen_app.services import enterprises
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    enterprises.create_enterprise(bureau.store, EnterpriseInput(name="市局企业", city="太原市", cultivation_type="领军型"))
+    bvid = seed_visit(bureau, "市局自己的巡诊企业")
+    received = export_package(bureau.store, bureau.keys, visit_refs=[bvid], reports=False).write(tmp_path / "b.xzp")
+    received_id = import_package(expert.store, expert.keys, received).package_id
+
+    cases = _receipt_cases(expert, bureau, other, vid, sent.package_id, received_id)
+    for n, (name, (blob, words)) in enumerate(cases.items()):
+        bad = tmp_path / f"receipt-{n}.xzp"
+        bad.write_bytes(blob)
+        before = db_fingerprint(expert.store)
+        capsys.readouterr()
+        assert main(["--data-dir", str(expert.dir), "package", "import", str(bad)]) == 2, name
+        err = capsys.readouterr().err
+        assert str(bad) in err and words in err, (name, err)
+        assert db_fingerprint(expert.store) == before, name
+    # The genuine receipt still works.
+    rep = import_package(bureau.store, bureau.keys, sent.write(tmp_path / "sent.xzp"))
+    rc = receipts.receipt_for(bureau.store, bureau.keys, rep.package_id).write(tmp_path / "rc.xzp")
+    assert import_package(expert.store, expert.keys, rc).delivered == 1
+    other.store.close()
+
+
+def test_sender_name_comes_from_the_registry(expert, bureau, tmp_path):
+    vid = seed_visit(expert)
+    bureau.trust(expert)
+    registered = signing.list_cards(bureau.store)[0].name
+    entries = members(export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).data)
+    claimed = {**expert.keys.card().sender_dict(), "name": "市局管理员"}
+    path = tmp_path / "claims.xzp"
+    path.write_bytes(rezip(resign(entries, expert.keys, sender=claimed)))
+    rep = import_package(bureau.store, bureau.keys, path)
+    assert rep.sender_name == registered != "市局管理员" and "市局管理员" not in rep.summary()
+    with bureau.store.session() as s:
+        assert s.scalar(select(ImportLog.sender_name)) == registered
+        actors = set(s.scalars(select(VisitHistory.actor)))
+    assert not any("市局管理员" in a for a in actors)
+
+
+def test_sync_and_batch_import_carry_on_past_a_refused_package(expert, bureau, tmp_path, capsys):
+    vid = seed_visit(expert)
+    bureau.trust(expert)
+    expert.trust(bureau)
+    folder = tmp_path / "share"
+    folder.mkdir()
+    good = export_package(expert.store, expert.keys, reports=False, since_last=bureau.keys.fingerprint)
+    entries = members(good.data)
+    bad = folder / "xunzhen-data-00000000-bad.xzp"  # sorted before the good one
+    bad.write_bytes(_with_raw_data(entries, b'{"visits":' + _deep() + b"}", expert.keys))
+    good.write(folder / "xunzhen-data-zzzzzzzz-good.xzp")
+    before = db_fingerprint(bureau.store)
+    capsys.readouterr()
+    assert main(["--data-dir", str(bureau.dir), "sync", "--folder", str(folder), "--to", "none"]) == 2
+    out = capsys.readouterr()
+    assert bad.name in out.err and "嵌套层数超过上限" in out.err
+    assert "导入 1" in out.out and "拒收 1" in out.out
+    assert db_fingerprint(bureau.store) != before
+
+    # The same in one `package import` with several files.
+    other_vid = seed_visit(expert, "第二家企业")
+    second = export_package(expert.store, expert.keys, visit_refs=[other_vid], reports=False).write(tmp_path / "2.xzp")
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(bad), str(second)]) == 2
+    out = capsys.readouterr()
+    assert bad.name in out.err and "已导入" in out.out
