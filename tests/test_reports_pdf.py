@@ -52,21 +52,30 @@ def test_report_holds_enterprise_every_goal_and_the_scores(demo_store, finalized
         assert item.code in text
 
 
-def test_cjk_font_is_embedded_as_a_subset(finalized_initial):
-    _, written = finalized_initial
-    reader = PdfReader(written.path)
-    embedded = set()
+def _fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font any page or form references: its name and whether it carries a FontFile2."""
+    found = {}
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                embedded.add(str(font["/BaseFont"]))
-    assert embedded and all(re.match(r"^/[A-Z]{6}\+WenQuanYiMicroHei", name) for name in embedded)
+            found[str(font["/BaseFont"])] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    return found
+
+
+def test_every_font_is_an_embedded_truetype_subset_in_the_official_faces(finalized_initial):
+    _, written = finalized_initial
+    fonts = _fonts(PdfReader(written.path))
+    assert all(fonts.values()), fonts
+    assert not any(name in ("/Helvetica", "/Times-Roman") for name in fonts)
+    assert all(re.match(r"^/[A-Z]{6}\+", name) for name in fonts)  # subsets
+    faces = {name.split("+", 1)[1] for name in fonts}
+    # 宋体 body, 楷体 second-level headings, 黑体 first-level headings
+    assert {"BousungEG-Light-GB", "GBZenKai-Medium", "WenQuanYiMicroHei-0"} <= faces
     if shutil.which("pdffonts"):
         out = subprocess.run(["pdffonts", str(written.path)], capture_output=True, text=True, check=True).stdout
-        wqy = [line for line in out.splitlines() if "WenQuanYi" in line]
-        assert wqy and all(" yes yes yes " in line for line in wqy)
+        rows = out.splitlines()[2:]
+        assert rows and all(" yes yes yes " in line for line in rows), out
 
 
 def test_draft_watermark_on_every_page_of_a_draft_only(demo_store, finalized_initial, tmp_path):

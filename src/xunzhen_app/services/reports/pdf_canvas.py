@@ -24,7 +24,7 @@ def canvas_maker(font: str, header_text: str, draft: bool, stats: dict):
     class DecoratedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             # Without this the canvas starts in Helvetica, a font reference nobody uses.
-            kwargs.setdefault("initialFontName", font)
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
 

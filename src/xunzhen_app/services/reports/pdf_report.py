@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
 )
@@ -26,7 +25,8 @@ from reportlab.platypus import (
 from ...core.domain import VisitStatus
 from ...core.scoring import SCORING_RULE, Score, band, display_index, display_level, round_half_up
 from ..dto import VisitDetail
-from .fonts import register_cjk_font
+from .cjk_paragraph import CJKParagraph as Paragraph
+from .fonts import register_report_fonts
 from .pdf_canvas import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, canvas_maker
 from .pdf_styles import Styles, cells, grid_table, red, text
 from .photos import prepare_photo
@@ -56,20 +56,20 @@ class RenderedPdf:
 
 def render_visit_pdf(detail: VisitDetail, previous: VisitDetail | None,
                      photo_bytes: Callable[[str], bytes]) -> RenderedPdf:
-    font = register_cjk_font()
+    fonts = register_report_fonts()
     # Binary image streams: ASCII85 makes photos 25 % larger and, without
     # reportlab's optional C accelerator, costs most of the rendering time.
     rl_config.useA85 = 0
-    builder = _ReportBuilder(detail, previous, Styles(font), font, photo_bytes)
+    builder = _ReportBuilder(detail, previous, Styles(fonts), fonts.hei, photo_bytes)
     out, stats = io.BytesIO(), {}
     doc = SimpleDocTemplate(
         out, pagesize=A4, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT, title=f"质量巡诊报告 — {detail.enterprise.name}",
         author="、".join(m.name for m in detail.team), subject=f"{detail.row.stage} {detail.row.start_date}",
-        creator="巡诊 Xunzhen",
+        creator="巡诊 Xunzhen", initialFontName=fonts.song,
     )
     draft = detail.row.status != VisitStatus.FINALIZED
-    doc.build(builder.story(), canvasmaker=canvas_maker(font, detail.enterprise.name, draft, stats))
+    doc.build(builder.story(), canvasmaker=canvas_maker(fonts.hei, detail.enterprise.name, draft, stats))
     return RenderedPdf(out.getvalue(), stats.get("pages", 0))
 
 
