@@ -42,7 +42,7 @@ def test_report_holds_enterprise_every_goal_and_the_scores(demo_store, finalized
     assert written.pages == len(PdfReader(written.path).pages) >= 5
     for needle in ("质量巡诊报告", detail.enterprise.name, detail.enterprise.uscc, detail.enterprise.city,
                    detail.report_number, "一、企业基本情况", "三、质量成熟度评价", "（一）总体评价", "逐项评价明细",
-                   "一企一策", "签字确认", f"第1页共{written.pages - 1}页"):
+                   "一企一策", "签字确认", f"第2页共{written.pages}页", f"第{written.pages}页共{written.pages}页"):
         assert _squash(needle) in text, needle
     for goal in detail.result.goals:
         assert _squash(goal.title) in text
@@ -50,6 +50,18 @@ def test_report_holds_enterprise_every_goal_and_the_scores(demo_store, finalized
     assert display_index(detail.result.overall) in text
     for item in detail.template.items():
         assert item.code in text
+
+
+def test_cover_is_one_page_with_the_issuer_and_the_body_never_shows_a_dash_for_an_empty_field(
+        demo_store, finalized_initial):
+    row, written = finalized_initial
+    detail = visits.get_visit(demo_store, row.id)
+    pages = _pages(written.path)
+    assert _squash(detail.template.source)[:20] in pages[0] and "质量巡诊专家组" in pages[0]
+    assert pages[1].startswith("一、企业基本情况")  # the decoration is drawn after the page body
+    assert "第1页" not in pages[0]
+    body = "".join(pages[1:])
+    assert "佐证材料—" not in body and "问题—" not in body and "改进建议—" not in body
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:

@@ -2,7 +2,8 @@
 
 The total page count is only known at the end, so the canvas keeps each
 page's state and draws the decoration when the document is saved (the usual
-reportlab two-pass canvas). The cover carries neither header nor page number.
+reportlab two-pass canvas), so 共 N 页 is the file's true page count. The
+cover counts as page 1 but carries neither header nor page number.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def canvas_maker(font: str, header_text: str, draft: bool, stats: dict):
             for number, state in enumerate(self._saved_pages, start=1):
                 self.__dict__.update(state)
                 if number > 1:
-                    self._header_footer(number - 1, total - 1)
+                    self._header_footer(number, total)
                 if draft:
                     self._watermark()
                 super().showPage()

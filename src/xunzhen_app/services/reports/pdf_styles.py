@@ -10,18 +10,16 @@ of an official letter because a report carries wide tables; tables 五号
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
-from .cjk_paragraph import CJKParagraph
 from .fonts import FONTS, ReportFonts
 
 BLACK = HexColor("#000000")
-RED = HexColor("#c00000")
+RED_HEX = "#c00000"
+RED = HexColor(RED_HEX)
 GREY = HexColor("#666666")
 HEADER_FILL = HexColor("#e8eef6")
 LINE = HexColor("#7a7a7a")
@@ -29,7 +27,8 @@ LINE = HexColor("#7a7a7a")
 
 class Styles:
     def __init__(self, fonts: ReportFonts):
-        song = dict(fontName=fonts.song, wordWrap="CJK", textColor=BLACK)
+        # allowWidows=0: a paragraph never leaves its last line alone at the top of a page.
+        song = dict(fontName=fonts.song, wordWrap="CJK", textColor=BLACK, allowWidows=0)
         hei, kai = dict(song, fontName=fonts.hei), dict(song, fontName=fonts.kai)
         self.title = ParagraphStyle("title", fontSize=26, leading=36, alignment=TA_CENTER, **hei)
         self.subtitle = ParagraphStyle("subtitle", fontSize=16, leading=24, alignment=TA_CENTER, **kai)
@@ -41,23 +40,18 @@ class Styles:
         self.cell = ParagraphStyle("cell", fontSize=10.5, leading=15, alignment=TA_LEFT, **song)
         self.cell_center = ParagraphStyle("cellc", parent=self.cell, alignment=TA_CENTER)
         self.cell_head = ParagraphStyle("cellh", parent=self.cell, alignment=TA_CENTER, fontName=fonts.hei)
+        self.cell_label = ParagraphStyle("celll", parent=self.cell, fontName=fonts.hei)
         self.cover_label = ParagraphStyle("coverl", fontSize=14, leading=24, **hei)
+        self.cover_issuer = ParagraphStyle("coveri", fontSize=15, leading=26, alignment=TA_CENTER, **kai)
+        self.right = ParagraphStyle("right", fontSize=12, leading=21, alignment=TA_RIGHT, **song)
         self.cover_value = ParagraphStyle("coverv", fontSize=14, leading=24, **song)
         self.caption = ParagraphStyle("caption", fontSize=10.5, leading=16, alignment=TA_CENTER, **dict(kai, textColor=GREY))
         self.note = ParagraphStyle("note", fontSize=10.5, leading=16, **dict(kai, textColor=GREY))
         self.warn = ParagraphStyle("warn", parent=self.cell, leading=16, textColor=RED)
 
 
-def text(value) -> str:
-    """Escape user text for a Paragraph and keep its line breaks."""
-    return escape(str(value or "")).replace("\n", "<br/>")
-
-
-def red(markup: str) -> str:
-    return f'<font color="#c00000">{markup}</font>'
-
-
 def grid_table(rows: list[list], widths: list[float], header_rows: int = 1, extra: list | None = None) -> Table:
+    """A ruled table; header rows shaded and repeated on each page the table runs over."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), FONTS.song),  # else an empty cell references Helvetica
@@ -70,7 +64,3 @@ def grid_table(rows: list[list], widths: list[float], header_rows: int = 1, extr
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     table.setStyle(TableStyle(commands + (extra or [])))
     return table
-
-
-def cells(style, values) -> list[CJKParagraph]:
-    return [v if not isinstance(v, str) else CJKParagraph(v, style) for v in values]
