@@ -109,8 +109,8 @@ def test_report_actions_wait_for_a_visit_then_open_the_preview(qtbot, ctx):
     row = _rows(ctx)[0]
     actions = ReportActions(ctx)
     qtbot.addWidget(actions)
-    buttons = [actions.preview_button, actions.pdf_button, actions.excel_button]
-    assert [b.text() for b in buttons] == ["预览报告", "导出PDF…", "导出Excel…"]
+    buttons = actions.buttons()
+    assert [b.text() for b in buttons] == ["预览报告", "导出PDF…", "导出Word…", "导出Excel…"]
     assert not any(b.isEnabled() for b in buttons)
     actions.set_visit(row.id)
     assert all(b.isEnabled() for b in buttons)
@@ -137,6 +137,30 @@ def test_export_pdf_writes_the_report_and_opens_its_folder(qtbot, ctx, parent, o
     assert row.enterprise in _text(out / "报告.pdf")
     _click_open_folder(box)
     assert opened_folders == [out]
+
+
+def test_word_button_saves_an_editable_report_under_the_default_name(qtbot, ctx, parent, out, monkeypatch):
+    import docx
+
+    row = _rows(ctx)[0]
+    asked = []
+
+    def pick(_parent, _title, proposed, file_filter):
+        asked.append((Path(proposed).name, file_filter))
+        return str(out / Path(proposed).name), file_filter
+
+    monkeypatch.setattr("xunzhen_app.gui.report_export.QFileDialog.getSaveFileName", pick)
+    actions = ReportActions(ctx, parent)
+    actions.set_visit(row.id)
+    qtbot.mouseClick(actions.word_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, ctx)  # the default name, then the file
+    settle(qtbot, ctx)
+    box = _message(qtbot, actions)
+    (name, file_filter), = asked
+    assert name.endswith(".docx") and row.enterprise in name and "*.docx" in file_filter
+    assert str(out / name) in box.text()
+    text = "\n".join(p.text for p in docx.Document(str(out / name)).paragraphs)
+    assert "质量巡诊报告" in text and "一、企业基本情况" in text
 
 
 def test_visit_workbook_export_reads_back(qtbot, ctx, parent, out, opened_folders):

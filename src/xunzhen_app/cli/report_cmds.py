@@ -1,4 +1,4 @@
-"""`xunzhen report VISIT… -o FILE.pdf|FILE.zip` and `xunzhen export xlsx … -o FILE.xlsx`."""
+"""`xunzhen report VISIT… -o FILE.pdf|FILE.docx|FILE.zip` and `xunzhen export xlsx … -o FILE.xlsx`."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from .context import store_for
 
 
 def register(sub, common) -> None:
-    rep = sub.add_parser("report", help="生成一次巡诊的质量巡诊报告（PDF）", parents=[common])
+    rep = sub.add_parser("report", help="生成一次巡诊的质量巡诊报告（PDF 或可编辑的 Word 文档）", parents=[common])
     rep.add_argument("visit", nargs="+", help="巡诊编号（可只写前几位）；给多次时输出 .zip")
-    rep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.zip",
-                     help="输出的 PDF 文件，或装有每次巡诊一份 PDF 的 .zip 文件")
+    rep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.docx|FILE.zip",
+                     help="输出的 PDF 文件、Word 文档（.docx），或装有每次巡诊一份 PDF 的 .zip 文件")
     rep.set_defaults(handler=_report)
 
     exp = sub.add_parser("export", help="导出 Excel 工作簿", parents=[common])
@@ -44,7 +44,13 @@ def _report(args) -> int:
         return _report_zip(args)
     if len(args.visit) > 1:
         raise UserError(f"给了 {len(args.visit)} 次巡诊，输出文件 {args.output} 的扩展名应为 .zip")
-    _check_suffix(args.output, ".pdf")
+    suffix = args.output.suffix.lower()
+    if suffix == ".docx":
+        written = reports.write_visit_docx(store_for(args), args.visit[0], args.output)
+        print(f"已生成可编辑的报告：{written.path}（{written.size // 1024 + 1} KB）")
+        return 0
+    if suffix != ".pdf":
+        raise UserError(f"输出文件 {args.output} 的扩展名应为 .pdf、.docx 或 .zip")
     written = reports.write_visit_pdf(store_for(args), args.visit[0], args.output)
     print(f"已生成报告：{written.path}（{written.pages} 页，{written.size // 1024 + 1} KB）")
     return 0

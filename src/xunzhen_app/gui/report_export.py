@@ -1,4 +1,4 @@
-"""Exporting reports from any screen: one PDF, a workbook, or many PDFs at once.
+"""Exporting reports from any screen: one PDF or Word file, a workbook, or many PDFs at once.
 
 Each function asks where to write (unless given ``target``), does the work on
 the worker and ends with a message that offers 打开文件夹. The folder last
@@ -99,6 +99,17 @@ def export_visit_pdf(ctx: AppContext, parent: QWidget, visit_id: str, target: Pa
                  "PDF 文件 (*.pdf)", write)
 
 
+def export_visit_docx(ctx: AppContext, parent: QWidget, visit_id: str, target: Path | None = None) -> None:
+    title, store = "导出Word", ctx.store
+
+    def write(path: Path) -> None:
+        _write(ctx, parent, title, lambda: reports.write_visit_docx(store, visit_id, path),
+               lambda w: f"已导出可编辑的报告：{w.path}")
+
+    _with_target(ctx, parent, title, target, lambda: reports.visit_report_filename(store, visit_id, ".docx"),
+                 "Word 文档 (*.docx)", write)
+
+
 def export_visit_workbook(ctx: AppContext, parent: QWidget, visit_id: str, target: Path | None = None) -> None:
     title, store = "导出Excel", ctx.store
 
@@ -176,4 +187,4 @@ def _batch_message(parent: QWidget, title: str, result: BatchResult, zip_path: P
                          warn=result.cancelled or bool(result.failed))
 
 
-__all__ = ["export_pdfs", "export_visit_pdf", "export_visit_workbook", "export_workbook", "open_folder"]
+__all__ = ["export_pdfs", "export_visit_docx", "export_visit_pdf", "export_visit_workbook", "export_workbook", "open_folder"]

@@ -1,8 +1,8 @@
-"""质量巡诊报告 PDF and Excel exports — the service API the CLI and the GUI call.
+"""质量巡诊报告 PDF and Word, and Excel exports — the service API the CLI and the GUI call.
 
 Every function takes the store and returns plain data; files are written
-atomically (see ``atomic``). reportlab and openpyxl are imported only when a
-report is made, so starting the app does not pay for them.
+atomically (see ``atomic``). reportlab, python-docx and openpyxl are imported only
+when a report is made, so starting the app does not pay for them.
 """
 
 from __future__ import annotations
@@ -35,13 +35,20 @@ class BatchResult:
     out_dir: Path | None = None
 
 
-def render_visit_pdf_bytes(store, visit_ref: str) -> tuple[bytes, int]:
-    """The report as bytes and its page count, without writing a file (for a preview)."""
-    from .pdf_report import render_visit_pdf
+def visit_document(store, visit_ref: str):
+    """The report's document model (``document.Document``) of one visit, which both writers render."""
+    from .report_content import build_document
 
     detail = visit_service.get_visit(store, visit_ref)
     previous = visit_service.previous_visit(store, detail.row.id)
-    rendered = render_visit_pdf(detail, previous, lambda sha: visit_service.attachment_bytes(store, sha))
+    return build_document(detail, previous, lambda sha: visit_service.attachment_bytes(store, sha))
+
+
+def render_visit_pdf_bytes(store, visit_ref: str) -> tuple[bytes, int]:
+    """The report as bytes and its page count, without writing a file (for a preview)."""
+    from .pdf_report import render_pdf
+
+    rendered = render_pdf(visit_document(store, visit_ref))
     return rendered.data, rendered.pages
 
 
@@ -49,6 +56,15 @@ def write_visit_pdf(store, visit_ref: str, path: Path) -> WrittenFile:
     data, pages = render_visit_pdf_bytes(store, visit_ref)
     final = write_atomically(Path(path), lambda out: out.write(data))
     return WrittenFile(final, len(data), pages=pages)
+
+
+def write_visit_docx(store, visit_ref: str, path: Path) -> WrittenFile:
+    """The same report as an editable Word file (pages are counted by Word, so ``pages`` is 0)."""
+    from .docx_report import render_docx
+
+    data = render_docx(visit_document(store, visit_ref))
+    final = write_atomically(Path(path), lambda out: out.write(data))
+    return WrittenFile(final, len(data))
 
 
 def write_workbook(store, selection: ExportSelection, path: Path) -> WrittenFile:
@@ -70,16 +86,16 @@ def write_workbook(store, selection: ExportSelection, path: Path) -> WrittenFile
     return WrittenFile(final, final.stat().st_size, rows=rows)
 
 
-def report_filename(row) -> str:
-    """企业名称-阶段-日期-编号.pdf, safe on Windows and Linux."""
-    name = f"{row.enterprise}-{row.stage}-{row.start_date.isoformat()}-{row.id[:8]}.pdf"
+def report_filename(row, suffix: str = ".pdf") -> str:
+    """企业名称-阶段-日期-编号.pdf (or .docx), safe on Windows and Linux."""
+    name = f"{row.enterprise}-{row.stage}-{row.start_date.isoformat()}-{row.id[:8]}{suffix}"
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
 
-def visit_report_filename(store, visit_ref: str) -> str:
+def visit_report_filename(store, visit_ref: str, suffix: str = ".pdf") -> str:
     """``report_filename`` of the visit ``visit_ref`` names (the default name a save dialog offers)."""
     with store.session() as s:
-        return report_filename(visit_service._row(visit_service.resolve_visit(s, visit_ref)))
+        return report_filename(visit_service._row(visit_service.resolve_visit(s, visit_ref)), suffix)
 
 
 def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
@@ -153,5 +169,6 @@ def export_pdf_zip(store, visit_ids: list[str], zip_path: Path,
 
 __all__ = [
     "BatchResult", "ExportSelection", "WrittenFile", "batch_export_pdfs", "export_pdf_zip",
-    "render_visit_pdf_bytes", "report_filename", "visit_report_filename", "write_visit_pdf", "write_workbook",
+    "render_visit_pdf_bytes", "report_filename", "visit_document", "visit_report_filename", "write_visit_docx",
+    "write_visit_pdf", "write_workbook",
 ]

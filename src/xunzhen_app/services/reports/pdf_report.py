@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -12,14 +11,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
 
-from ..dto import VisitDetail
 from .cjk_paragraph import CJKParagraph
 from .document import Cell, Document, Heading, Para, Photo, Radar, Run, Table, Together
 from .fonts import register_report_fonts
 from .pdf_canvas import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, canvas_maker
 from .pdf_styles import RED_HEX, Styles, grid_table
 from .radar import radar_chart
-from .report_content import build_document
 
 CONTENT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
@@ -30,11 +27,6 @@ FRAME_PADDING = 6  # reportlab's default Frame padding, top and bottom
 class RenderedPdf:
     data: bytes
     pages: int
-
-
-def render_visit_pdf(detail: VisitDetail, previous: VisitDetail | None,
-                     photo_bytes: Callable[[str], bytes]) -> RenderedPdf:
-    return render_pdf(build_document(detail, previous, photo_bytes))
 
 
 def render_pdf(document: Document) -> RenderedPdf:

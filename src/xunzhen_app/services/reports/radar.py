@@ -7,10 +7,13 @@ labels 10.5 pt, both legible on paper.
 
 from __future__ import annotations
 
+import io
 import math
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Polygon, Rect, String
 from reportlab.lib.colors import Color, HexColor, white
+
+from .document import Radar
 
 _GRID = HexColor("#b8b8b8")
 _SCALE = HexColor("#555555")
@@ -53,3 +56,28 @@ def radar_chart(font: str, labels: list[str], values: list[float | None], previo
         d.add(String(x, y - SCALE_SIZE / 3, str(level), fontName=font, fontSize=SCALE_SIZE, fillColor=_SCALE,
                      textAnchor="middle"))
     return d
+
+
+def radar_png(radar: Radar, width_mm: float = 156, height_mm: float = 100, dpi: int = 200) -> bytes:
+    """The same chart as a PNG, for the Word file: drawn as a one-page PDF and rasterised by PDFium.
+
+    One drawing for both formats, so the Word radar cannot differ from the PDF's.
+    """
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+    from reportlab.lib.units import mm
+
+    from .fonts import register_report_fonts
+
+    fonts = register_report_fonts()
+    drawing = radar_chart(fonts.hei, list(radar.labels), list(radar.values),
+                          list(radar.previous) if radar.previous else None, top=radar.top,
+                          width=width_mm * mm, height=height_mm * mm)
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        image = pdf[0].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "PNG", optimize=False)
+    return out.getvalue()
