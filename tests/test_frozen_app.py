@@ -13,8 +13,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
-
 from shell import sh
+
 from xunzhen_app import __version__
 
 ROOT = Path(__file__).resolve().parents[1]

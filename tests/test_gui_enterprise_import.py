@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 
+from gui_helpers import make_ctx, settle
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import event
 
-from gui_helpers import make_ctx, settle
 from xunzhen_app.gui.enterprise_page import EnterprisePage
 from xunzhen_app.gui.long_task import LongTaskDialog
 from xunzhen_app.services import enterprises

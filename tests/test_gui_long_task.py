@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 
+from gui_helpers import make_ctx, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from shiboken6 import isValid
 
-from gui_helpers import make_ctx, settle
 from xunzhen_app.core.errors import UserError
 from xunzhen_app.gui.long_task import run_long_task
 

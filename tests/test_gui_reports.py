@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import make_ctx, settle
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
-from pypdf import PdfReader
 
-from gui_helpers import make_ctx, settle
 from xunzhen_app.gui import report_export
 from xunzhen_app.gui.long_task import LongTaskDialog
 from xunzhen_app.gui.report_actions import ReportActions

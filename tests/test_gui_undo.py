@@ -8,10 +8,10 @@ Ctrl+Shift+Z and checks a new page shows the changed state again.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import make_ctx, new_visit, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
-from gui_helpers import make_ctx, new_visit, settle
 from xunzhen_app.gui.summary import SummaryPage
 from xunzhen_app.gui.workbench import WorkbenchPage
 from xunzhen_app.services import visits

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from gui_helpers import make_ctx, new_visit, settle
 from PySide6.QtCore import Qt
 
-from gui_helpers import make_ctx, new_visit, settle
 from xunzhen_app.gui.workbench import WorkbenchPage
 from xunzhen_app.services import visits
 

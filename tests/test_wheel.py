@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from shell import sh
 
 ROOT = Path(__file__).resolve().parents[1]

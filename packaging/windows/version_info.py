@@ -25,8 +25,15 @@ def numeric_version(version: str) -> tuple[int, int, int, int]:
 
 
 def version_info(version: str, description: str, original_filename: str):
-    from PyInstaller.utils.win32.versioninfo import (FixedFileInfo, StringFileInfo, StringStruct, StringTable,
-                                                     VarFileInfo, VarStruct, VSVersionInfo)
+    from PyInstaller.utils.win32.versioninfo import (
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )
 
     numbers = numeric_version(version)
     # 0804 = Chinese (PRC), 04B0 = code page 1200 (UTF-16): Explorer shows the strings as written.

@@ -8,8 +8,8 @@ its goals. Scores are kept exact and rounded half up only for display.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .checklist import Goal, Level, Measure, Scale, Template

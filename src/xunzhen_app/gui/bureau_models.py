@@ -87,7 +87,7 @@ class OverviewFilter(QSortFilterProxyModel):
             if not value:
                 continue
             if name == "delivered":
-                if (DELIVERED if getattr(row, "delivered") else NOT_DELIVERED) != value:
+                if (DELIVERED if row.delivered else NOT_DELIVERED) != value:
                     return False
             elif hasattr(row, name) and getattr(row, name) != value:
                 return False
@@ -105,7 +105,7 @@ class DistributionModel(RowTableModel):
 
     columns = (
         ("培育目标", lambda d: f"{d.code} {d.title}".strip()),
-        *((name, (lambda i: lambda d: d.counts[i] or "")(i)) for i, name in enumerate(LEVEL_NAMES)),
+        *((name, (lambda i: lambda d: d.counts[i] or "")(i)) for i, name in enumerate(LEVEL_NAMES)),  # noqa: B023 (bound by the outer call)
         ("未评", lambda d: d.unscored or ""),
         ("最低", lambda d: _level(d.low)),
         ("中位数", lambda d: _level(d.median)),

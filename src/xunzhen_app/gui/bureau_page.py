@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QTableView, QWidget
 
-from ..core.errors import UserError
 from ..core.domain import CultivationType, Stage, VisitStatus
+from ..core.errors import UserError
 from ..core.regions import cities
 from ..services import bureau, enterprises
 from ..services.exchange import conflicts, signing, sync

@@ -16,10 +16,10 @@ from ..core.uscc import normalize_uscc, uscc_problem
 from ..services import enterprises
 from ..services.dto import EnterpriseInfo, EnterpriseInput
 from .context import AppContext
-from .guarded import WorkerCalls
 from .edit_models import ContactTableModel, HonourListModel
 from .form_errors import FieldErrors
 from .forms.ui_enterprise_dialog import Ui_EnterpriseDialog
+from .guarded import WorkerCalls
 from .text_limits import limit_lengths
 
 SUGGESTED = None  # typeCombo data meaning "take the suggestion from the honours"

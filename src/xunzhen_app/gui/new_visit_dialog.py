@@ -18,9 +18,9 @@ from ..core.domain import Method, Stage
 from ..services import checklists, enterprises, experts, visits
 from ..services.dto import VisitRow
 from .context import AppContext
-from .guarded import WorkerCalls
 from .form_errors import FieldErrors
 from .forms.ui_new_visit_dialog import Ui_NewVisitDialog
+from .guarded import WorkerCalls
 from .table_models import visit_label
 
 DEFAULT_TEMPLATE_KEY = "defaults/template"

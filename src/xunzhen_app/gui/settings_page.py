@@ -17,13 +17,13 @@ from ..db import backup
 from ..db.store import open_store
 from ..services import checklists, experts
 from .context import AppContext
-from .guarded import WorkerCalls
 from .form_errors import FieldErrors
 from .forms.ui_settings_page import Ui_SettingsPage
+from .guarded import WorkerCalls
 from .messages import show_info
-from .widgets.error_banner import ErrorBanner
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
 from .text_limits import limit_lengths
+from .widgets.error_banner import ErrorBanner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -26,10 +26,10 @@ from .guarded import WorkerCalls
 from .report_actions import ReportActions
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
-from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
 from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import CURRENT, PREVIOUS, RadarChart
+from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
 
 SPLITTER_KEY = "summary/splitter"
 KIND_LABELS = {"problem": "主要问题", "plan": "帮扶举措"}

@@ -317,7 +317,7 @@ class WorkbenchPage(QWidget):
             self.ui.guidanceLabel.clear()
             self.ui.checkBox.hide()
             self.selector.set_levels([])
-            for name, saver in self.autosaves.items():
+            for saver in self.autosaves.values():
                 saver.load(None, "")
             self.attachmentModel.set_rows([])
             return

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..core.checklist import Template
 from ..core.errors import UserError
 from ..core.scoring import Rating, band, round_half_up, score_template
 from ..db.models import Enterprise, ImportLog, SyncBase, Visit
@@ -65,7 +66,7 @@ def overview(store) -> list[OverviewRow]:
         delivered = set(s.scalars(select(SyncBase.record_id).where(SyncBase.entity == "visit")))
         q = (select(Visit).options(selectinload(Visit.enterprise), selectinload(Visit.assessments))
              .order_by(Visit.start_date.desc()))
-        templates: dict[tuple[str, str], object] = {}
+        templates: dict[tuple[str, str], Template] = {}
         out = []
         for v in s.scalars(q):
             key = (v.template_id, v.template_version)
@@ -153,7 +154,7 @@ def conflict_places(store, waiting: list[ConflictInfo]) -> dict[str, str]:
                 out[c.id] = record.name
                 continue
             visit = record if isinstance(record, Visit) else (
-                s.get(Visit, record.visit_id) if getattr(record, "visit_id", None) else None)
+                s.get(Visit, record.visit_id) if record is not None and getattr(record, "visit_id", None) else None)
             if visit is not None:
                 out[c.id] = f"{visit.enterprise.name} {visit.stage} {visit.start_date.isoformat()}"
     return out
@@ -206,7 +207,7 @@ def _preview_one(store, keys: KeyPair, path: Path) -> PackagePreview:
 def preview_packages(store, keys: KeyPair, paths: list[Path], progress: Progress | None = None) -> PreviewBatch:
     """What importing each file would do, each against the store as it is now.
     ``progress(done, total)`` returning False stops before the next file."""
-    out = []
+    out: list[PackagePreview] = []
     for n, path in enumerate(paths):
         if progress is not None and progress(n, len(paths)) is False:
             return PreviewBatch(tuple(out), cancelled=True)
@@ -230,7 +231,8 @@ def import_packages(store, keys: KeyPair, paths: list[Path], accept_unknown: Col
     accept an unknown sender only for the files the user agreed to, and stop between
     files when ``progress(done, total)`` returns False."""
     accepted = {Path(p) for p in accept_unknown}
-    reports, errors = [], []
+    reports: list[ImportReport] = []
+    errors: list[UserError] = []
     for n, path in enumerate(paths):
         if progress is not None and progress(n, len(paths)) is False:
             return ImportBatch(tuple(reports), tuple(errors), cancelled=True, not_started=tuple(paths[n:]))

@@ -113,9 +113,8 @@ def load_demo(store, seed: int = 2025) -> int:
         if s.scalar(select(func.count()).select_from(Enterprise)):
             raise UserError("数据库中已有企业数据；示例数据只能装入空的数据库（可用 --data-dir 指定新的数据文件夹）")
     rng = random.Random(seed)
-    if experts.profile(store) is None:
-        experts.save_profile(store, *EXPERTS[0], phone="0351-0000000")
-    team = [experts.profile(store).id] + [experts.add_expert(store, *e).id for e in EXPERTS[1:]]
+    me = experts.profile(store) or experts.save_profile(store, *EXPERTS[0], phone="0351-0000000")
+    team = [me.id] + [experts.add_expert(store, *e).id for e in EXPERTS[1:]]
     # Every stage in both statuses: initial visits 0, 4, 8 stay drafts; follow-ups
     # of 2 and 6 are drafts; 3 has a finalized 成效总结 and 9 a draft one.
     count = 0

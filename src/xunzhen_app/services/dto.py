@@ -139,7 +139,7 @@ class VisitDetail:
     previous_visit_id: str | None
     finalized_at: datetime | None
     revision: int
-    result: Result = field(repr=False, default=None)
+    result: Result = field(repr=False)
 
     @property
     def ratings(self) -> dict[str, Rating]:

@@ -79,7 +79,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, EnterpriseInput]], list[str]]
         )
     out, problems = [], []
     for offset, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        get = lambda name: _cell(row[columns[name]]) if name in columns and columns[name] < len(row) else ""  # noqa: E731
+        get = lambda name: _cell(row[columns[name]]) if name in columns and columns[name] < len(row) else ""  # noqa: E731, B023 (used within this iteration only)
         if not any(_cell(v) for v in row):
             continue
         data = EnterpriseInput(name=get("企业名称"), city=get("所属地市"), cultivation_type=get("培育类型") or "",

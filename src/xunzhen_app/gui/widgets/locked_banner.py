@@ -6,7 +6,7 @@ the service so the reason lands in the visit's history.
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy
@@ -37,7 +37,7 @@ class LockedBanner(QFrame):
             self.hide()
             return
         if finalized_at.tzinfo is None:  # the store keeps UTC; show the expert's local time
-            finalized_at = finalized_at.replace(tzinfo=timezone.utc)
+            finalized_at = finalized_at.replace(tzinfo=UTC)
         when = finalized_at.astimezone().strftime("%Y-%m-%d %H:%M")
         self.label.setText(f"本巡诊已于 {when} 定稿，内容只读。如需修改，请“重新打开”并说明原因（记入修改记录）。")
         self.show()

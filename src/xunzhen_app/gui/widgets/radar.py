@@ -61,7 +61,7 @@ class RadarChart(QWidget):
         painter.setPen(grid)
         for i in range(n):
             painter.drawLine(centre, self._point(centre, radius, i, 5))
-        for name, values, colour in self._series:
+        for _name, values, colour in self._series:
             pts = [self._point(centre, radius, i, v if v is not None else 0) for i, v in enumerate(values)]
             fill = QColor(colour)
             fill.setAlpha(50)

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 
 from ...core.errors import NotFoundError, UserError
-from ...db.base import utcnow
+from ...db.base import table_of, utcnow
 from ...db.models import Enterprise, SyncBase, SyncConflict, Tombstone
 from ...db.tracking import tombstone_for
 from .merge import CHANGED, DELETED_LOCALLY, DELETED_REMOTELY, KEY_CLASH
@@ -69,7 +69,7 @@ def _info(session, c: SyncConflict) -> ConflictInfo:
     local = session.get(MODEL_OF[c.entity], c.record_id)
     mine = to_dict(local) if local is not None else {}
     if c.kind == DELETED_REMOTELY:
-        diffs = (FieldDiff(WHOLE, _EXISTS, _DELETED),)
+        diffs: tuple[FieldDiff, ...] = (FieldDiff(WHOLE, _EXISTS, _DELETED),)
         name = label(c.entity, mine) if mine else c.record_id[:8]
     elif c.kind == DELETED_LOCALLY:
         diffs = (FieldDiff(WHOLE, _DELETED, _EXISTS),)
@@ -196,7 +196,7 @@ def _resolve_deletion(s, c: SyncConflict, choices: dict, default: str) -> None:
                 s.delete(tomb)
                 s.flush()
             # Core insert, as an import does: the row comes back exactly as they sent it.
-            s.execute(insert(model.__table__), [row])
+            s.execute(insert(table_of(model)), [row])
             s.merge(SyncBase(entity=c.entity, record_id=c.record_id, revision=c.remote_revision,
                              digest=c.remote_digest))
         elif tomb is not None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 
+from ...db.base import table_of
 from ...db.models import (
     Assessment,
     Blob,
@@ -295,7 +296,7 @@ class _Merger:
             # from which the unit of work could infer the order).
             self.s.flush()
         if self.new_bases:
-            self.s.execute(insert(SyncBase.__table__), self.new_bases)
+            self.s.execute(insert(table_of(SyncBase)), self.new_bases)
         if secs.get(TOMBSTONES):
             self._tombstones(secs[TOMBSTONES])
             self.s.flush()
@@ -431,7 +432,7 @@ class _Merger:
         self.report.unchanged += len(rows) - len(new)
         self.report.history_added += len(new)
         if new:
-            self.s.execute(insert(VisitHistory.__table__), new)
+            self.s.execute(insert(table_of(VisitHistory)), new)
 
     def _natural(self, entity: str, rows: list[dict]) -> dict:
         """Local records that are the same thing under another id, looked up in one query per section:
@@ -541,7 +542,7 @@ class _Merger:
                 else:
                     self._conflict(entity, local, remote, rd, ref)
         if new_rows:
-            self.s.execute(insert(model.__table__), new_rows)
+            self.s.execute(insert(table_of(model)), new_rows)
         self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
 
     def _check_step(self, entity: str, record_id: str, revision: int, local_revision: int, base) -> None:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, inspect
 
-from ...db.base import UTCDateTime
+from ...db.base import Base, UTCDateTime
 from ...db.models import (
     Assessment,
     Assignment,
@@ -31,7 +31,7 @@ from ...db.tracking import LOCAL_ONLY, NOT_CONTENT, content_digest, json_value, 
 from .format import MAX_REVISION, PackageError
 
 # Section name in data.json → model, in the order a merge must insert them.
-SECTIONS: dict[str, type] = {
+SECTIONS: dict[str, type[Base]] = {
     "experts": Expert,
     "enterprises": Enterprise,
     "templates": ChecklistTemplate,
@@ -94,8 +94,8 @@ def _parse(col, value, where: str):
         if not isinstance(value, str):
             raise ValueError(f"{where}：应为文本")
         # PostgreSQL enforces VARCHAR(n), SQLite does not: check here so both refuse alike.
-        if getattr(t, "length", None) and len(value) > t.length:
-            raise ValueError(f"{where}：超过 {t.length} 个字符")
+        if (length := getattr(t, "length", None)) and len(value) > length:
+            raise ValueError(f"{where}：超过 {length} 个字符")
         return value
     if isinstance(t, JSON):
         if not isinstance(value, (list, dict)):

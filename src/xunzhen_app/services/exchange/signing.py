@@ -139,6 +139,8 @@ def load_or_create_keys(paths: AppPaths, store=None) -> KeyPair:
         encryption = serialization.load_pem_private_key(enc_file.read_bytes(), None)
     except (ValueError, TypeError) as exc:
         raise UserError(f"密钥文件“{d}”损坏，无法读取：{exc}") from None
+    if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
+        raise UserError(f"密钥文件“{d}”中不是巡诊所用的 Ed25519/X25519 密钥")
     name, org = socket.gethostname(), ""
     if store is not None:
         with store.session() as s:

@@ -111,7 +111,9 @@ def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"无法创建文件夹 {out_dir}：{describe_os_error(exc)}") from exc
-    total, written, failed = len(visit_ids), [], []
+    total = len(visit_ids)
+    written: list[WrittenFile] = []
+    failed: list[tuple[str, str]] = []
     for done, visit_id in enumerate(visit_ids):
         if progress is not None and progress(done, total) is False:
             return BatchResult(tuple(written), tuple(failed), cancelled=True, out_dir=out_dir)

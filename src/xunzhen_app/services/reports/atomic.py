@@ -12,6 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from ...core.errors import UserError
 
@@ -30,10 +31,10 @@ _REASONS = {
 
 
 def describe_os_error(exc: OSError) -> str:
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def write_atomically(path: Path, fill: Callable[[object], None]) -> Path:
+def write_atomically(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
     """Call ``fill(binary_file)`` on a temporary file, then rename it to ``path``.
 
     Any failure removes the temporary file and leaves an existing ``path``

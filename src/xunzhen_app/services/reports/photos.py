@@ -28,11 +28,11 @@ def prepare_photo(data: bytes) -> PrintPhoto | None:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with Image.open(io.BytesIO(data)) as source:
             # For a JPEG, let the decoder scale down by 1/2–1/8 while decoding:
             # several times faster than decoding 12 megapixels and resizing.
-            img.draft("RGB", (MAX_PIXELS, MAX_PIXELS))
-            img = ImageOps.exif_transpose(img)  # phones store rotation in EXIF
+            source.draft("RGB", (MAX_PIXELS, MAX_PIXELS))
+            img = ImageOps.exif_transpose(source)  # phones store rotation in EXIF
             if img.mode != "RGB":
                 img = img.convert("RGB")
             img.thumbnail((MAX_PIXELS, MAX_PIXELS))

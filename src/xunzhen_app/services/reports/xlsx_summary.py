@@ -73,7 +73,7 @@ def maturity(ws, latest: list[VisitDetail]) -> None:
 
 
 def problems(ws, details: list[VisitDetail]) -> None:
-    rows = []
+    rows: list[list] = []
     ordered = sorted(details, key=lambda d: (d.enterprise.city, d.enterprise.name, d.row.start_date))
     for d in ordered:
         # The visit's 主要问题与堵点 as its report lists them; the item-level notes
