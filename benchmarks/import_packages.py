@@ -31,7 +31,7 @@ from xunzhen_app.db.store import open_store  # noqa: E402
 from xunzhen_app.paths import AppPaths  # noqa: E402
 from xunzhen_app.services import experts, visits  # noqa: E402
 from xunzhen_app.services.exchange import signing  # noqa: E402
-from xunzhen_app.services.exchange.export import seal_package, export_package  # noqa: E402
+from xunzhen_app.services.exchange.export import export_package, seal_package  # noqa: E402
 from xunzhen_app.services.exchange.format import ATTACHMENT_DIR, DATA, REPORT_DIR, sha256  # noqa: E402
 from xunzhen_app.services.exchange.merge import import_package, verify_package  # noqa: E402
 

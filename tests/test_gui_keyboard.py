@@ -7,10 +7,10 @@ digit that would land in a text box lands there in the test too.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import make_ctx, new_visit, settle, type_chinese
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from gui_helpers import make_ctx, new_visit, settle, type_chinese
 from xunzhen_app.gui.main_window import MainWindow
 from xunzhen_app.services import visits
 

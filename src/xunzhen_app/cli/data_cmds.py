@@ -1,4 +1,4 @@
-"""`xunzhen demo`, `enterprise …`, `visit …` and `score`."""
+"""`xunzhen demo`, `enterprise …` and `score` (`visit …` is in visit_cmds)."""
 
 from __future__ import annotations
 
@@ -21,15 +21,6 @@ def register(sub, common) -> None:
     lst = ecmds.add_parser("list", help="列出企业", parents=[common])
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=_enterprise_list)
-
-    vis = sub.add_parser("visit", help="巡诊", parents=[common])
-    vcmds = vis.add_subparsers(dest="visit_command", metavar="子命令", required=True)
-    vl = vcmds.add_parser("list", help="列出巡诊", parents=[common])
-    vl.add_argument("--json", action="store_true")
-    vl.set_defaults(handler=_visit_list)
-    vh = vcmds.add_parser("history", help="显示一次巡诊的修改记录", parents=[common])
-    vh.add_argument("visit")
-    vh.set_defaults(handler=_visit_history)
 
     sc = sub.add_parser("score", help="计算一次巡诊的成熟度得分", parents=[common])
     sc.add_argument("visit", help="巡诊编号（可只写前几位）")
@@ -60,27 +51,6 @@ def _enterprise_list(args) -> int:
     else:
         table([[e.id[:8], e.name, e.city, e.cultivation_type, e.uscc, str(e.visit_count)] for e in rows],
               ["编号", "企业名称", "所属地市", "培育类型", "统一社会信用代码", "巡诊次数"])
-    return 0
-
-
-def _visit_list(args) -> int:
-    rows = visits.list_visits(store_for(args))
-    if args.json:
-        print_json([{"id": v.id, "enterprise": v.enterprise, "enterprise_id": v.enterprise_id, "city": v.city,
-                     "cultivation_type": v.cultivation_type, "date": v.start_date.isoformat(),
-                     "end_date": v.end_date.isoformat(), "stage": v.stage, "status": v.status,
-                     "template": f"{v.template_id} {v.template_version}"} for v in rows])
-    else:
-        table([[v.id[:8], v.start_date.isoformat(), v.enterprise, v.city, v.stage, v.status] for v in rows],
-              ["编号", "日期", "企业", "所属地市", "阶段", "状态"])
-    return 0
-
-
-def _visit_history(args) -> int:
-    rows = visits.history(store_for(args), args.visit)
-    table([[h.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), h.actor, h.entity, h.field,
-            (h.old_value or "")[:20], (h.new_value or "")[:20], h.reason] for h in rows],
-          ["时间", "修改人", "对象", "字段", "原值", "新值", "原因"])
     return 0
 
 

@@ -92,8 +92,11 @@ def open_context(data_dir: str | None = None, db_url: str | None = None, setting
     return AppContext(store, TaskRunner(), settings or settings_for(paths)), backup_problem
 
 
-def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
-    """Show the window frame at once, then open the store and fill in the pages."""
+def run_gui(data_dir: str | None = None, db_url: str | None = None, rate_visit: str | None = None) -> int:
+    """Show the window frame at once, then open the store and fill in the pages.
+
+    ``rate_visit`` (a visit id) opens that visit's workbench at its first
+    unrated item instead of where the user left off."""
     from PySide6.QtCore import QTimer
     from shiboken6 import isValid
 
@@ -119,7 +122,9 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
             app.exit(2)
             return
         opened.append(ctx)
-        window.attach(ctx)
+        window.attach(ctx, restore_visit=rate_visit is None)
+        if rate_visit is not None:
+            window.start_rating(rate_visit)
         if backup_problem is not None:
             from .messages import show_error
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..core.domain import CultivationType, Honour, HonourKind, HonourLevel, suggest_cultivation_type
+from ..core.domain import Honour, HonourKind, HonourLevel, suggest_cultivation_type
 from ..core.errors import NotFoundError, UserError
 from ..core.uscc import normalize_uscc
 from ..core.validation import (
@@ -145,6 +145,27 @@ def _get(session: Session, enterprise_id: str) -> Enterprise:
 def get_enterprise(store, enterprise_id: str) -> EnterpriseInfo:
     with store.session() as s:
         return to_info(_get(s, enterprise_id))
+
+
+def find_enterprise(store, ref: str) -> EnterpriseInfo:
+    """An enterprise by its name, 统一社会信用代码, id or id prefix (as `enterprise list` shows)."""
+    ref = ref.strip()
+    if not ref:
+        raise NotFoundError("请给出企业名称或编号")
+    with store.session() as s:
+        by_name = s.scalars(select(Enterprise).where(or_(Enterprise.name == ref, Enterprise.uscc == normalize_uscc(ref)))).all()
+        if len(by_name) == 1:
+            return to_info(by_name[0])
+        if len(by_name) > 1:
+            where = "、".join(f"{e.city}（编号 {e.id[:8]}）" for e in by_name)
+            raise NotFoundError(f"名为“{ref}”的企业不止一家：{where}，请给出编号")
+        if len(ref) >= 4:
+            by_id = s.scalars(select(Enterprise).where(Enterprise.id.like(f"{ref.lower()}%")).limit(2)).all()
+            if len(by_id) == 1:
+                return to_info(by_id[0])
+            if len(by_id) > 1:
+                raise NotFoundError(f"企业编号“{ref}”不唯一，请给出更多位")
+    raise NotFoundError(f"没有名称或编号为“{ref}”的企业")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,9 +103,9 @@ def create_visit(store, new: NewVisit) -> VisitRow:
             raise NotFoundError(f"没有编号为 {new.enterprise_id} 的企业")
         checklists.snapshot(s, template)
         previous = None
-        if new.previous_visit_id:
-            previous = s.get(Visit, new.previous_visit_id)
-            if previous is None or previous.enterprise_id != enterprise.id:
+        if new.previous_visit_id:  # an id or an id prefix, as `visit new --from` takes it
+            previous = resolve_visit(s, new.previous_visit_id)
+            if previous.enterprise_id != enterprise.id:
                 raise UserError("所选的上一次巡诊不属于该企业")
         visit = Visit(
             enterprise=enterprise, template_id=template.id, template_version=template.version,
@@ -230,9 +231,15 @@ def _assessment(session: Session, visit: Visit, code: str) -> Assessment:
 _UNSET = object()
 
 
-def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=_UNSET, check_passed=_UNSET) -> None:
-    """Set an item's level (one of the template's scale), 不适用, or its pass/fail check. Setting a
-    level clears 不适用 and vice versa."""
+def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=_UNSET, check_passed=_UNSET,
+              texts: Mapping[str, str] | None = None) -> None:
+    """Set an item's level (one of the template's scale), 不适用, or its pass/fail check, and
+    optionally its texts (核查记录, 问题, 改进建议), all in one transaction: a refused value saves
+    nothing. Setting a level clears 不适用 and vice versa."""
+    for name, text in (texts or {}).items():
+        if name not in ASSESSMENT_TEXT_FIELDS:
+            raise ValueError(name)
+        check_field_text(f"assessment.{name}", text)
     with store.session() as s:
         visit = resolve_visit(s, visit_ref)
         if level is not _UNSET:
@@ -242,6 +249,8 @@ def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=
             except UserError as exc:
                 raise UserError(f"条目 {code} 的{exc}") from None
         a = _assessment(s, visit, code)
+        for name, text in (texts or {}).items():
+            setattr(a, name, text)
         if level is not _UNSET:
             a.level = level
             if level is not None:

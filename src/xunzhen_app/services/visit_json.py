@@ -1,0 +1,40 @@
+"""A visit as plain data for scripts: what `xunzhen visit show --json` prints.
+
+Built in one place, so that a field added for scripts (a previous level, a
+review, who rated an item) is added here once and every caller gets it.
+"""
+
+from __future__ import annotations
+
+from ..core.checklist import Item
+from .dto import AssessmentData, VisitDetail
+
+CHECK_LABELS = {True: "通过", False: "未通过"}
+
+
+def visit_json(detail: VisitDetail) -> dict:
+    row = detail.row
+    return {
+        "id": row.id,
+        "enterprise": row.enterprise,
+        "stage": row.stage,
+        "status": row.status,
+        "date": row.start_date.isoformat(),
+        "template": {"id": detail.template.id, "version": detail.template.version},
+        "summary": detail.summary,
+        "items": [item_json(item, detail.assessments.get(item.code)) for item in detail.template.items()],
+    }
+
+
+def item_json(item: Item, assessment: AssessmentData | None) -> dict:
+    a = assessment or AssessmentData(item.code)
+    return {
+        "code": item.code,
+        "text": item.text,
+        "level": a.level,
+        "not_applicable": a.not_applicable,
+        "check": CHECK_LABELS.get(a.check_passed) if item.check is not None and a.check_passed is not None else None,
+        "evidence": a.evidence,
+        "problem": a.problem,
+        "suggestion": a.suggestion,
+    }
