@@ -217,7 +217,7 @@ def test_sender_name_comes_from_the_registry(expert, bureau, tmp_path):
 
 
 def test_sync_and_batch_import_carry_on_past_a_refused_package(expert, bureau, tmp_path, capsys):
-    vid = seed_visit(expert)
+    seed_visit(expert)
     bureau.trust(expert)
     expert.trust(bureau)
     folder = tmp_path / "share"

@@ -198,7 +198,8 @@ def _preview_one(store, keys: KeyPair, path: Path) -> PackagePreview:
         # Accepting an unknown sender inside a dry run shows what its package would do;
         # the rolled-back transaction registers nobody, and the caller still has to ask.
         report = import_package(store, keys, path, accept_unknown=True, preview=True, blob=blob)
-        unknown = verify_package(str(path), blob, keys).sender if report.sender_registered else None
+        verified = verify_package(str(path), blob, keys) if report.sender_registered else None  # None: no admit given
+        unknown = verified.sender if verified is not None else None
     except UserError as exc:
         return PackagePreview(path, error=str(exc))
     return PackagePreview(path, report, unknown_sender=unknown)
