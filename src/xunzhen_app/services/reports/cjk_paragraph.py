@@ -57,7 +57,8 @@ def _glyphs(frags) -> list[cjkU]:
 def _wrap(glyphs: list[cjkU], max_widths: list[float], calc_bounds: bool) -> list:
     chars = "".join(_LINE_BREAK if (not g and hasattr(g.frag, "lineBreak")) else (g or "\ufffc") for g in glyphs)
     allowed = break_opportunities(chars)
-    lines, start, i, used = [], 0, 0, 0.0
+    lines: list = []
+    start, i, used = 0, 0, 0.0
 
     def width_at(n: int) -> float:
         return max_widths[min(n, len(max_widths) - 1)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ... import resources_access
 
@@ -59,7 +59,7 @@ def register_report_fonts() -> ReportFonts:
     return FONTS
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glyphs(font_name: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 

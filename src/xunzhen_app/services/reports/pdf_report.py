@@ -34,7 +34,7 @@ def render_pdf(document: Document) -> RenderedPdf:
     # Binary image streams: ASCII85 makes photos 25 % larger and, without
     # reportlab's optional C accelerator, costs most of the rendering time.
     rl_config.useA85 = 0
-    out, stats = io.BytesIO(), {}
+    out, stats = io.BytesIO(), dict[str, int]()
     doc = SimpleDocTemplate(
         out, pagesize=A4, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT, title=document.title, author=document.author, subject=document.subject,
@@ -132,7 +132,7 @@ class _PdfWriter:
         fixed = sum(t.widths)
         widths = [w * mm if w else CONTENT_WIDTH - fixed * mm for w in t.widths]
         rows = [[self.cell(c) for c in row] for row in t.rows]
-        extra = []
+        extra: list[tuple] = []
         for r, row in enumerate(t.rows):
             for k, c in enumerate(row):
                 fill = c.fill or ("#f2f2f2" if c.head and r >= t.header_rows else None)

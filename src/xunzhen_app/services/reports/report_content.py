@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ...core.domain import VisitStatus
 from ...core.scoring import SCORING_RULE, Score, band, display_index, round_half_up
 from ..dto import VisitDetail
-from .document import Cell, Cover, Document, Heading, Para, Photo, Radar, Run, Table, Together, cell, runs
+from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
 from .photos import prepare_photo
 
 _DIGITS = "零一二三四五六七八九"
@@ -83,7 +83,7 @@ class _Builder:
         self._sub += 1
         self.blocks.append(Heading(2, f"（{cn_number(self._sub)}）{title}"))
 
-    def para(self, *parts: str | Run, kind: str = "body") -> None:
+    def para(self, *parts: str | Run, kind: ParaKind = "body") -> None:
         self.blocks.append(Para(runs(*parts), kind))
 
     def figure_caption(self, text: str) -> str:
@@ -206,12 +206,12 @@ class _Builder:
                      cell("暂定" if overall.provisional else "", fill=TOTAL_FILL)))
         self.blocks.append(Table(tuple(rows), (12, 50, 16, 14, 20, 0)))
         self.para(ROUNDING_NOTE, kind="note")
-        before = tuple(g.score.level for g in self.prev.result.goals) if self._comparable() else None
+        before = tuple(g.score.level for g in self.prev.result.goals) if self.prev and self._comparable() else None
         legend = "各培育目标成熟度雷达图（实线为本次" + ("，虚线为上次巡诊）" if before else "）")
         self.blocks.append(Radar(tuple(g.title for g in result.goals), tuple(g.score.level for g in result.goals),
                                  before, max(lv.level for lv in self.scale.levels), self.figure_caption(legend)))
         if self.prev is not None:
-            self.comparison()
+            self.comparison(self.prev)
         self.sub("分项评价")
         for n, g in enumerate(result.goals, start=1):
             self.goal_table(n, g)
@@ -222,8 +222,7 @@ class _Builder:
         return self.prev is not None and [g.code for g in self.prev.result.goals] == [
             g.code for g in self.d.result.goals]
 
-    def comparison(self) -> None:
-        prev = self.prev
+    def comparison(self, prev: VisitDetail) -> None:
         self.sub("与上次巡诊对比")
         self.para(f"上次巡诊：{prev.row.stage}，{visit_dates(prev)}。")
         before_by_code = {g.code: g for g in prev.result.goals}
@@ -264,7 +263,7 @@ class _Builder:
         d = self.d
         self.section("主要问题与堵点")
         failed = self.failed_check_texts()
-        problems = [(p.text, p.item_code) for p in d.problems]
+        problems: list[tuple[str, str | None]] = [(p.text, p.item_code) for p in d.problems]
         if not problems:  # fall back to what was written item by item
             problems = [(a.problem, code) for code, a in sorted(d.assessments.items()) if a.problem.strip()]
         if not problems and not failed:
@@ -273,9 +272,9 @@ class _Builder:
         for code, check in failed:  # a failed 否决项 outweighs any other finding, so it comes first
             n += 1
             self.para(Run(f"{n}. 否决项未通过：{check}（条目 {code}）", red=True))
-        for problem, code in problems:
+        for problem, item_code in problems:
             n += 1
-            self.para(f"{n}. {problem}" + (f"（条目 {code}）" if code else ""))
+            self.para(f"{n}. {problem}" + (f"（条目 {item_code}）" if item_code else ""))
 
     def plan_section(self) -> None:
         d = self.d
@@ -297,10 +296,10 @@ class _Builder:
 
     def rating(self, item) -> tuple[Run, ...]:
         a = self.d.assessments.get(item.code)
-        if a is None or (a.level is None and not a.not_applicable):
-            return (Run("未评", red=True),)
-        if a.not_applicable:
+        if a is not None and a.not_applicable:
             return runs(self.scale.not_applicable)
+        if a is None or a.level is None:
+            return (Run("未评", red=True),)
         return runs(f"{a.level} {self.scale.name(a.level)}")
 
     def detail_section(self) -> None:
