@@ -168,3 +168,18 @@ def test_open_starts_the_gui_on_the_resolved_visit(capsys, data, monkeypatch):
     monkeypatch.setattr(gui_app, "run_gui", lambda *a, **k: calls.append((a, k)) or 0)
     assert run(capsys, data, "open", vid[:8])[0] == 0
     assert calls == [((data, None), {"rate_visit": vid})]
+
+
+def test_the_text_output_names_the_visit_and_each_item(capsys, data):
+    code, out, err = run(capsys, data, "visit", "new", "--enterprise", "晋阳机械有限公司", "--stage", "前期巡诊",
+                         "--date", "2026-03-15")
+    assert code == 0 and out.startswith("已新建巡诊 ") and "晋阳机械有限公司　前期巡诊　2026-03-15" in out
+    vid = out.split()[1].split("：")[0]
+    assert run(capsys, data, "visit", "rate", vid, "1.1.2", "不适用")[0] == 0
+    assert run(capsys, data, "visit", "rate", vid, "3.1.1", "4", "--check", "通过")[0] == 0
+    code, out, err = run(capsys, data, "visit", "show", vid)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("晋阳机械有限公司　前期巡诊　2026-03-15　草稿")
+    rows = {line.split()[0]: line.split()[1:3] for line in lines[2:]}
+    assert len(rows) == 24
+    assert rows["1.1.1"][0] == "未评" and rows["1.1.2"][0] == "不适用" and rows["3.1.1"][:2] == ["4", "通过"]

@@ -71,6 +71,18 @@ def test_a_bug_is_logged_with_its_traceback_and_offers_the_log(qtbot, page, log_
     assert opened == [log_path]
 
 
+def test_a_repeating_bug_shows_one_box_and_logs_every_time(qtbot, page, log_path):
+    for n in range(3):
+        page.calls.run(_raise(RuntimeError(f"第 {n} 次")))
+    qtbot.waitUntil(lambda: "第 2 次" in log_path.read_text(encoding="utf-8"), timeout=5000)
+    qtbot.wait(50)
+    [box] = _visible_boxes(page)
+    assert "第 0 次" in box.text()
+    box.close()
+    page.calls.run(_raise(RuntimeError("又一次")))
+    qtbot.waitUntil(lambda: any("又一次" in b.text() for b in _visible_boxes(page)), timeout=5000)
+
+
 def test_replies_to_a_deleted_page_are_dropped_and_results_released(qtbot, store, tmp_path, log_path):
     done, released = [], []
     gate = threading.Event()

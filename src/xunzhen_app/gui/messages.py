@@ -14,11 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ..app_log import log_bug, log_file
 from ..core.errors import UserError
 
 OPEN_LOG = "打开日志"
+
+
+class _BugBox:
+    shown: QMessageBox | None = None
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
@@ -34,6 +39,8 @@ def show_bug(parent: QWidget | None, title: str, exc: BaseException, log: bool =
     """Log a bug with its traceback (unless ``sys.excepthook`` did) and tell the user where the log is."""
     if log:
         log_bug(exc, f"{title}：程序出错")
+    if _BugBox.shown is not None and isValid(_BugBox.shown) and _BugBox.shown.isVisible():
+        return _BugBox.shown  # one box at a time: a bug repeating in a loop is logged, not piled up on screen
     path = log_file()
     where = f"详细信息已记入日志文件：\n{path}" if path else "详细信息见下。"
     box = QMessageBox(QMessageBox.Icon.Critical, title,
@@ -46,6 +53,7 @@ def show_bug(parent: QWidget | None, title: str, exc: BaseException, log: bool =
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    _BugBox.shown = box
     return box
 
 
