@@ -59,7 +59,7 @@ def test_summary_problems_and_plan_persist(qtbot, store, tmp_path):
     page.ui.planMeasureInput.setText("建立质量数据平台")
     page.ui.addPlanButton.click()
     qtbot.waitUntil(lambda: page.planModel.rowCount() == 1, timeout=5000)
-    assert page.planModel.setData(page.planModel.index(0, 1), "信息中心")
+    assert page.planModel.setData(page.planModel.index(0, page.planModel.FIELDS.index("department")), "信息中心")
 
     dialog = page.pick_problems()
     assert dialog.model.rowCount() == 1
@@ -138,8 +138,8 @@ def test_row_models_stay_consistent_when_rows_move(qtmodeltester):
     plan.set_rows([PlanRow(str(n), f"措施{n}") for n in range(3)])
     qtmodeltester.check(plan)
     plan.move(2, 0)
-    plan.set_field("1", "deadline", "年底")
-    assert [(r.measure, r.deadline) for r in plan.rows()] == [("措施2", ""), ("措施0", ""), ("措施1", "年底")]
+    plan.set_field("1", "owner", "张伟")
+    assert [(r.measure, r.owner) for r in plan.rows()] == [("措施2", ""), ("措施0", ""), ("措施1", "张伟")]
     qtmodeltester.check(plan)
 
 
@@ -162,3 +162,40 @@ def test_summary_page_offers_the_report_of_the_open_visit(qtbot, store, tmp_path
     assert dialog.visit_id == vid and dialog.page_count > 1
     dialog.close()
     settle(qtbot, ctx)
+
+
+def test_plan_due_dates_are_typed_checked_and_overdue_marked(qtbot, store, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from xunzhen_app.gui.summary_models import RED
+
+    ctx = make_ctx(store, tmp_path)
+    vid = new_visit(store)
+    visits.add_plan_row(store, vid, measure="建立质量数据平台", status="进行中")
+    page = _page(qtbot, ctx, vid)
+    view, model = page.ui.planView, page.planModel
+    due = model.index(0, model.FIELDS.index("due"))
+
+    def type_into(index, text):
+        view.setFocus()
+        view.setCurrentIndex(index)
+        # The editor of an earlier edit may still await its deletion: take the one F2 opens.
+        before = set(view.findChildren(QLineEdit))
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: bool(set(view.findChildren(QLineEdit)) - before), timeout=5000)
+        [editor] = set(view.findChildren(QLineEdit)) - before
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    type_into(due, "2025/10/31")  # (QTest types ASCII only)
+    qtbot.waitUntil(lambda: page.errorBanner.isVisible(), timeout=5000)
+    assert "完成时限" in page.errorBanner.text() and due.data() == ""
+    type_into(due, "2020-10-31")
+    qtbot.waitUntil(lambda: visits.get_visit(store, vid).plan[0].due is not None, timeout=5000)
+    status = model.index(0, model.FIELDS.index("status"))
+    assert status.data() == "进行中（逾期）" and status.data(Qt.ItemDataRole.ForegroundRole) == RED
+    page.commit_pending()
+    settle(qtbot, ctx)
+    assert str(visits.get_visit(store, vid).plan[0].due) == "2020-10-31"

@@ -62,7 +62,7 @@ def filled(store):
     visits.add_problem(store, vid, "质量目标未分解", "1.1.2")
     visits.add_problem(store, vid, "品牌投入不足")
     visits.add_problem(store, vid, "数据未归集")
-    visits.add_plan_row(store, vid, measure="建立质量数据平台", department="信息中心", deadline="2025年12月")
+    visits.add_plan_row(store, vid, measure="建立质量数据平台", department="信息中心", due="2025-12-31")
     visits.add_plan_row(store, vid, measure="开展QC小组活动", department="质量部")
     return vid
 

@@ -65,7 +65,7 @@ def test_database_at_0003_upgrades_to_tombstones_with_its_data(paths):
 
     store = open_store(paths)
     try:
-        assert migrate.current_revision(store.engine) == migrate.HEAD == "0005"
+        assert migrate.current_revision(store.engine) == migrate.HEAD
         from xunzhen_app.services.exchange.conflicts import list_conflicts
 
         [c] = list_conflicts(store)  # a conflict recorded before kinds existed reads as an edit
@@ -109,3 +109,44 @@ def test_sqlite_runs_in_wal_with_foreign_keys(store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_plan_rows_at_0005_become_actions_with_dates_and_nothing_lost(paths):
+    engine = create_engine(f"sqlite:///{paths.database}")
+    migrate.upgrade(engine, "0005")
+    stamp = "'2025-05-01 00:00:00', '2025-05-01 00:00:00', 1"
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO enterprise (id, name, uscc, city, county, industry, cultivation_type, honours, contacts,"
+            f" notes, created_at, updated_at, revision) VALUES ('e1', '旧库企业', NULL, '太原市', '', '', '领军型',"
+            f" '[]', '[]', '', {stamp})"))
+        conn.execute(text(
+            "INSERT INTO checklist_template (template_id, version, title, content, sha256, installed_at)"
+            " VALUES ('t', '1', 't', '{}', '', '2025-05-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO visit (id, enterprise_id, template_id, template_version, stage, status, start_date, end_date,"
+            " methods, interviewees, previous_visit_id, report_number, summary, finalized_at, reopen_reason,"
+            f" created_at, updated_at, revision) VALUES ('v1', 'e1', 't', '1', '前期巡诊', '草稿', '2025-05-20',"
+            f" '2025-05-20', '[]', '[]', NULL, '', '', NULL, '', {stamp})"))
+        for n, (deadline, goal) in enumerate((("2025年10月底", "1"), ("年底前视情况", None), ("", "2"))):
+            conn.execute(text(
+                "INSERT INTO plan_item (id, visit_id, position, measure, department, deadline, expected_outcome,"
+                f" goal_code, created_at, updated_at, revision) VALUES (:id, 'v1', :n, :m, '质量部', :d, '', :g,"
+                f" {stamp})"), {"id": f"p{n}", "n": n, "m": f"措施{n}", "d": deadline, "g": goal})
+    engine.dispose()
+
+    store = open_store(paths)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT id, due, goal_codes, progress, status, item_codes FROM plan_item ORDER BY id")).all()
+    finally:
+        store.close()
+    import json
+
+    assert [(r.id, r.due, json.loads(r.goal_codes), json.loads(r.progress), r.status, json.loads(r.item_codes))
+            for r in rows] == [
+        ("p0", "2025-10-31", ["1"], [], "未开始", []),
+        ("p1", None, [], [{"date": "2025-05-01", "note": "原完成时限：年底前视情况", "status": "未开始"}], "未开始", []),
+        ("p2", None, ["2"], [], "未开始", []),
+    ]

@@ -146,7 +146,7 @@ def test_visit_services_use_the_validators(store, visit):
     with pytest.raises(InvalidValue, match="没有条目“9.9”"):
         visits.add_problem(store, visit.id, "问题", item_code="9.9")
     with pytest.raises(InvalidValue, match="没有条目"):
-        visits.add_plan_row(store, visit.id, measure="措施", goal_code="../x")
+        visits.add_plan_row(store, visit.id, measure="措施", goal_codes=["../x"])
     with pytest.raises(InvalidValue, match="附件文件名"):
         visits.add_attachment_bytes(store, visit.id, "../../evil.png", b"x")
     with pytest.raises(InvalidValue, match="专家姓名"):
@@ -157,6 +157,6 @@ def test_visit_services_use_the_validators(store, visit):
     assert detail.row.end_date == date(2025, 5, 20)
     # What the GUI sends in normal use still goes through.
     visits.rate_item(store, visit.id, "1.1.1", level=4)
-    visits.add_plan_row(store, visit.id, measure="措施", goal_code="1")
+    visits.add_plan_row(store, visit.id, measure="措施", goal_codes=["1"])
     visits.set_visit_field(store, visit.id, "summary", "总体较好。\n\t继续保持。")
     assert visits.get_visit(store, visit.id).assessments["1.1.1"].level == 4

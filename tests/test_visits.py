@@ -106,7 +106,7 @@ def test_finalized_visit_is_locked_until_reopened_with_a_reason(store, visit):
 
 
 def test_plan_rows_and_problems_keep_their_order(store, visit):
-    a = visits.add_plan_row(store, visit.id, measure="措施甲", department="质量部", deadline="2025年9月")
+    a = visits.add_plan_row(store, visit.id, measure="措施甲", department="质量部", due="2025-09-30")
     b = visits.add_plan_row(store, visit.id, measure="措施乙")
     visits.move_row(store, "plan", b, 0)
     assert [p.measure for p in visits.get_visit(store, visit.id).plan] == ["措施乙", "措施甲"]

@@ -17,8 +17,8 @@ from ..core.errors import UserError
 
 # Modules of this package, imported only when a subcommand is parsed: they load
 # SQLAlchemy (~0.7 s), and a bare `xunzhen` shows its window before that.
-COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "visit_cmds", "backup_cmds", "report_cmds", "screenshots_cmds",
-                  "keys_cmds", "package_cmds")
+COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "visit_cmds", "plan_cmds", "backup_cmds", "report_cmds",
+                  "screenshots_cmds", "keys_cmds", "package_cmds")
 EXIT_USAGE, EXIT_BAD_INPUT = 1, 2
 EXIT_BUG = 1
 

@@ -149,17 +149,34 @@ class VisitProblem(Tracked, Base):
 
 
 class PlanItem(Tracked, Base):
-    """A row of the 一企一策 improvement plan."""
+    """An action of the 一企一策 plan, as one visit holds it.
+
+    A follow-up carries an open action on as a new row of its own visit (so each visit stays
+    self-contained in packages and a finalized one unchanged) pointing back at the row it
+    continues; the progress notes travel along, and the follow-up records its 核验结果.
+    """
 
     __tablename__ = "plan_item"
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # One of 附件1's categories for the enterprise's 培育类型 (resources/plan_categories.json), or "".
+    category: Mapped[str] = mapped_column(String(40), default="")
     measure: Mapped[str] = mapped_column(Text)
     department: Mapped[str] = mapped_column(String(100), default="")
-    deadline: Mapped[str] = mapped_column(String(60), default="")
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    due: Mapped[date | None] = mapped_column(Date)
     expected_outcome: Mapped[str] = mapped_column(Text, default="")
-    goal_code: Mapped[str | None] = mapped_column(String(20))
+    item_codes: Mapped[list] = mapped_column(JSON, default=list)
+    goal_codes: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(10), default="未开始")
+    # [{"date": "YYYY-MM-DD", "note", "status"}], oldest first — see core.actions
+    progress: Mapped[list] = mapped_column(JSON, default=list)
+    # The same action in the visit before (no foreign key: a package may hold this visit alone).
+    carried_from_id: Mapped[str | None] = mapped_column(String(36))
+    # 核验结果 of a carried action in this visit: one of core.actions.ActionResult, or "".
+    result: Mapped[str] = mapped_column(String(10), default="")
+    result_note: Mapped[str] = mapped_column(Text, default="")
 
     visit: Mapped[Visit] = relationship(back_populates="plan")
 

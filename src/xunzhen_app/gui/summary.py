@@ -111,12 +111,14 @@ class SummaryPage(QWidget):
         ui.planView.setModel(self.planModel)
         ui.planView.setWordWrap(True)
         plan_header = ui.planView.horizontalHeader()
-        # The two free-text columns share the width; department and deadline stay narrow.
-        for col, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive,
-                                    QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)):
-            plan_header.setSectionResizeMode(col, mode)
-        ui.planView.setColumnWidth(1, 96)
-        ui.planView.setColumnWidth(2, 84)
+        # The two free-text columns share the width; the short ones stay narrow.
+        for col, field in enumerate(PlanTableModel.FIELDS):
+            wide = field in ("measure", "expected_outcome")
+            plan_header.setSectionResizeMode(
+                col, QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.Interactive)
+        for field, width in (("category", 76), ("department", 72), ("owner", 52), ("due", 84), ("status", 64)):
+            ui.planView.setColumnWidth(PlanTableModel.FIELDS.index(field), width)
+        self.planModel.refused.connect(self.errorBanner.show_message)
         ui.addPlanButton.clicked.connect(self._add_typed_plan_row)
         ui.planMeasureInput.returnPressed.connect(self._add_typed_plan_row)
         ui.planUpButton.clicked.connect(lambda: self._move("plan", ui.planView, -1))
@@ -284,7 +286,7 @@ class SummaryPage(QWidget):
 
         self.undo_stack.push(ValueCommand("修改主要问题", apply, old, new))
 
-    def _plan_edited(self, row_id: str, field: str, old: str, new: str) -> None:
+    def _plan_edited(self, row_id: str, field: str, old, new) -> None:
         store = self.ctx.store
 
         # In place, no reload: a reset model would close the editor the expert tabbed into.

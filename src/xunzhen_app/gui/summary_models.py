@@ -12,12 +12,16 @@ database themselves.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ..core.actions import status_text
 from ..core.checklist import Scale
+from ..core.errors import UserError
 from ..core.scoring import Result, Score, band, display_index, display_level
+from ..services.actions import check_due, check_status
 from ..services.dto import PlanRow, ProblemData
 
 RED = QColor("#c0392b")
@@ -159,21 +163,27 @@ class ProblemListModel(_Rows, QAbstractListModel):
 
 
 class PlanTableModel(_Rows, QAbstractTableModel):
-    """一企一策: 措施, 责任部门, 时限, 预期成效 — edited cell by cell."""
+    """一企一策: 类别, 措施, 责任部门, 责任人, 完成时限, 预期成效, 状态 — edited cell by cell.
 
-    FIELDS = ("measure", "department", "deadline", "expected_outcome")
-    HEADERS = ("措施", "责任部门", "时限", "预期成效")
+    The 完成时限 is typed as YYYY-MM-DD; a date that is not one is refused with ``refused``'s
+    message and the cell keeps its value. An overdue action's status shows its mark in red."""
+
+    FIELDS = ("category", "measure", "department", "owner", "due", "expected_outcome", "status")
+    HEADERS = ("类别", "措施", "责任部门", "责任人", "完成时限", "预期成效", "状态")
     COLUMNS = len(FIELDS)
-    edited = Signal(str, str, str, str)  # row id, field, old value, new value
+    edited = Signal(str, str, object, object)  # row id, field, old value, new value
+    refused = Signal(str)  # why a typed value was not taken
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[PlanRow] = []
         self.read_only = False
+        self.today = date.today()
 
     def set_rows(self, rows) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.today = date.today()
         self.endResetModel()
 
     def rows(self) -> list[PlanRow]:
@@ -186,15 +196,25 @@ class PlanTableModel(_Rows, QAbstractTableModel):
         return 0 if parent.isValid() else len(self.FIELDS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return "格式 YYYY-MM-DD，如 2025-10-31" if self.FIELDS[section] == "due" else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                                                Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
-        return getattr(self._rows[index.row()], self.FIELDS[index.column()]) or ""
+        row, field = self._rows[index.row()], self.FIELDS[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return RED if field in ("status", "due") and row.overdue(self.today) else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if field == "due":
+            return row.due.isoformat() if row.due else ""
+        if field == "status" and role != Qt.ItemDataRole.EditRole:
+            return status_text(row.status, row.due, self.today)
+        return getattr(row, field) or ""
 
     def flags(self, index):
         flags = super().flags(index)
@@ -207,11 +227,21 @@ class PlanTableModel(_Rows, QAbstractTableModel):
         row = self._rows[index.row()]
         if field == "measure" and not text:
             return False  # a plan row needs its 措施; keep the old one
-        if getattr(row, field) == text:
+        new: object = text
+        try:
+            if field == "due":
+                new = check_due(text)
+            elif field == "status":
+                new = check_status(text)
+        except UserError as exc:
+            self.refused.emit(str(exc))
             return False
-        self._rows[index.row()] = replace(row, **{field: text})
+        old = getattr(row, field)
+        if old == new:
+            return False
+        self._rows[index.row()] = replace(row, **{field: new})
         self.dataChanged.emit(index, index)
-        self.edited.emit(row.id, field, getattr(row, field) or "", text)
+        self.edited.emit(row.id, field, old, new)
         return True
 
 

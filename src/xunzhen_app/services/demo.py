@@ -13,11 +13,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from ..core.actions import ActionStatus
 from ..core.domain import Honour, HonourKind, HonourLevel, Stage
 from ..core.errors import UserError
 from ..core.uscc import CHARSET, check_character
 from ..db.models import Enterprise
-from . import experts, visits
+from . import actions, experts, visits
 from .dto import Contact, EnterpriseInput
 
 # (name, city, county, area code, industry, honours)
@@ -77,11 +78,15 @@ SUGGESTIONS = [
     "制定三年品牌建设规划，申报“山西精品”认证。",
 ]
 PLAN = [
-    ("建设质量数据实时监控平台（一期覆盖关键工序）", "信息中心、质量部", "2025年10月底", "关键工序质量数据在线率达到90%"),
-    ("开展首席质量官履职能力提升培训", "人力资源部", "2025年8月底", "首席质量官及质量骨干全员参训"),
-    ("建立供应商质量分级帮扶机制", "采购部、质量部", "2025年11月底", "关键供应商来料合格率提升2个百分点"),
-    ("申报市级政府质量奖", "企业管理部", "2025年12月底", "形成申报材料并通过初审"),
+    ("建设质量数据实时监控平台（一期覆盖关键工序）", "信息中心、质量部", date(2025, 10, 31), "关键工序质量数据在线率达到90%",
+     ("4.3.2",)),
+    ("开展首席质量官履职能力提升培训", "人力资源部", date(2025, 8, 31), "首席质量官及质量骨干全员参训", ()),
+    ("建立供应商质量分级帮扶机制", "采购部、质量部", date(2025, 11, 30), "关键供应商来料合格率提升2个百分点", ()),
+    ("申报市级政府质量奖", "企业管理部", date(2025, 12, 31), "形成申报材料并通过初审", ("4.5.1",)),
 ]
+OWNERS = ["张伟", "李芳", "王强", "郭静"]
+PROGRESS = [(ActionStatus.IN_PROGRESS, "已启动，完成方案评审"), (ActionStatus.DONE, "已按计划完成，资料已留存"),
+            (ActionStatus.NOT_STARTED, "")]
 
 
 def fictional_uscc(area: str, rng: random.Random) -> str:
@@ -181,9 +186,17 @@ def _visit(store, enterprise_id, stage, start, team, rng, previous=None, complet
     for k in rng.sample(range(len(PROBLEMS)), 3):
         visits.add_problem(store, vid, PROBLEMS[k])
     if previous is None:
-        for measure, dept, deadline, outcome in rng.sample(PLAN, 3):
-            visits.add_plan_row(store, vid, measure=measure, department=dept, deadline=deadline,
-                                expected_outcome=outcome)
+        kinds = actions.categories(detail.enterprise.cultivation_type)
+        for n, (measure, dept, due, outcome, codes) in enumerate(rng.sample(PLAN, 3)):
+            codes = tuple(c for c in codes if c in {i.code for i in detail.template.items()})
+            visits.add_plan_row(store, vid, measure=measure, department=dept, owner=OWNERS[n], due=due,
+                                expected_outcome=outcome, category=kinds[n % len(kinds)] if kinds else "",
+                                item_codes=list(codes))
+    else:
+        for row in visits.get_visit(store, vid).plan:
+            status, note = rng.choice(PROGRESS)
+            if note:
+                actions.update_action(store, row.id, status=status.value, note=note, on=start)
     visits.add_attachment_bytes(store, vid, "现场照片-生产线.png", demo_photo(rng.randrange(1000)), "1.1.2",
                                 "生产线作业指导书现场核对")
     visits.set_visit_field(store, vid, "summary",

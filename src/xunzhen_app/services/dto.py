@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..core.actions import ActionStatus, is_overdue
 from ..core.checklist import Template
 from ..core.domain import Honour
 from ..core.scoring import Rating, Result
@@ -86,13 +87,35 @@ class ProblemData:
 
 
 @dataclass(frozen=True)
+class ProgressNote:
+    """A dated note on an action; ``status`` is the action's status once the note was made."""
+
+    date: date | None
+    note: str
+    status: str
+
+
+@dataclass(frozen=True)
 class PlanRow:
+    """An action of the 一企一策 plan (see db.models.PlanItem)."""
+
     id: str
     measure: str
     department: str = ""
-    deadline: str = ""
+    owner: str = ""
+    due: date | None = None
     expected_outcome: str = ""
-    goal_code: str | None = None
+    category: str = ""
+    item_codes: tuple[str, ...] = ()
+    goal_codes: tuple[str, ...] = ()
+    status: str = ActionStatus.NOT_STARTED.value
+    progress: tuple[ProgressNote, ...] = ()
+    carried_from_id: str | None = None
+    result: str = ""
+    result_note: str = ""
+
+    def overdue(self, today: date) -> bool:
+        return is_overdue(self.due, self.status, today)
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,11 @@ from ..db.models import (
     VisitHistory,
     VisitProblem,
 )
-from . import checklists
+from . import actions, checklists
 from .dto import (
     AssessmentData,
     AttachmentInfo,
     HistoryEntry,
-    PlanRow,
     ProblemData,
     TeamMember,
     VisitDetail,
@@ -54,7 +53,6 @@ from .dto import (
 from .enterprises import to_info
 
 ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion")
-PLAN_FIELDS = ("measure", "department", "deadline", "expected_outcome", "goal_code")
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -130,9 +128,7 @@ def _copy_from(previous: Visit, visit: Visit, codes: set[str]) -> None:
             visit.assessments.append(Assessment(
                 item_code=a.item_code, level=a.level, not_applicable=a.not_applicable,
                 check_passed=a.check_passed, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion))
-    for pos, p in enumerate(previous.plan):
-        visit.plan.append(PlanItem(position=pos, measure=p.measure, department=p.department,
-                                   deadline=p.deadline, expected_outcome=p.expected_outcome, goal_code=p.goal_code))
+    actions.carry_open_actions(previous, visit)
     if not visit.team:
         for m in previous.team:
             visit.team.append(VisitExpert(expert_id=m.expert_id, role=m.role, position=m.position))
@@ -191,8 +187,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         interviewees=tuple(v.interviewees or ()),
         assessments=assessments,
         problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in v.problems),
-        plan=tuple(PlanRow(p.id, p.measure, p.department, p.deadline, p.expected_outcome, p.goal_code)
-                   for p in v.plan),
+        plan=tuple(actions.to_row(p) for p in v.plan),
         attachments=_attachment_infos(v),
         summary=v.summary,
         report_number=v.report_number,
@@ -350,25 +345,15 @@ def update_problem(store, problem_id: str, text: str) -> None:
 
 
 def add_plan_row(store, visit_ref: str, **values) -> str:
+    """A new 一企一策 action; ``values`` are fields of services.actions.FIELDS."""
     if not str(values.get("measure", "")).strip():
         raise UserError("帮扶举措的“措施”不能为空")
-    _check_plan_values(values)
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
-        if values.get("goal_code") is not None:
-            _check_code(s, v, values["goal_code"])
-        row = PlanItem(position=len(v.plan), **{k: values.get(k, "" if k != "goal_code" else None) for k in PLAN_FIELDS})
+        row = PlanItem(position=len(v.plan), **actions.check_values(s, v, values))
         v.plan.append(row)
         s.flush()
         return row.id
-
-
-def _check_plan_values(values: dict) -> None:
-    for k, val in values.items():
-        if k not in PLAN_FIELDS:
-            raise ValueError(k)
-        if k != "goal_code":
-            check_field_text(f"plan.{k}", val)
 
 
 def _check_code(session: Session, visit: Visit, code: str) -> None:
@@ -382,12 +367,9 @@ def _check_code(session: Session, visit: Visit, code: str) -> None:
 
 
 def update_plan_row(store, row_id: str, **values) -> None:
-    _check_plan_values(values)
     with store.session() as s:
         row = _get(s, PlanItem, row_id, "帮扶举措")
-        if values.get("goal_code") is not None:
-            _check_code(s, row.visit, values["goal_code"])
-        for k, val in values.items():
+        for k, val in actions.check_values(s, row.visit, values).items():
             setattr(row, k, val)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...core.actions import status_text
 from ...core.domain import VisitStatus
 from ...core.scoring import SCORING_RULE, Score, band, display_index, round_half_up
+from ..actions import categories
 from ..dto import VisitDetail
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
 from .photos import prepare_photo
@@ -281,11 +283,7 @@ class _Builder:
         self.section("改进建议与帮扶举措")
         self.sub("一企一策帮扶举措")
         if d.plan:
-            head = ("序号", "帮扶举措", "责任部门", "完成时限", "预期成效")
-            rows = [tuple(cell(h, center=True, head=True) for h in head)]
-            rows += [(cell(str(n), center=True), cell(p.measure), cell(p.department), cell(p.deadline),
-                      cell(p.expected_outcome)) for n, p in enumerate(d.plan, start=1)]
-            self.blocks.append(Table(tuple(rows), (12, 52, 28, 26, 0)))
+            self.blocks.append(self.plan_table())
         else:
             self.para("尚未制定帮扶举措。")
         suggestions = [(code, a.suggestion) for code, a in sorted(d.assessments.items()) if a.suggestion.strip()]
@@ -293,6 +291,32 @@ class _Builder:
             self.sub("逐项改进建议")
             for n, (code, suggestion) in enumerate(suggestions, start=1):
                 self.para(f"{n}. {suggestion}（条目 {code}）")
+
+    def plan_table(self) -> Table:
+        """The actions grouped by 附件1's categories (in their order, uncategorised last); a status past its
+        完成时限 as at the visit is marked 逾期 in red."""
+        d, as_of = self.d, self.d.row.end_date  # as at the visit: a report does not change with the printing day
+        order = {c: n for n, c in enumerate(categories(d.enterprise.cultivation_type))}
+        groups: dict[str, list] = {}
+        for p in sorted(d.plan, key=lambda p: order.get(p.category, len(order))):
+            groups.setdefault(p.category, []).append(p)
+        head = ("序号", "帮扶举措", "责任部门（人）", "完成时限", "预期成效", "状态")
+        rows: list[tuple[Cell, ...]] = [tuple(cell(h, center=True, head=True) for h in head)]
+        spans = []
+        n = 0
+        for category, actions in groups.items():
+            if len(groups) > 1 or category:
+                spans.append((len(rows), 0, len(head) - 1))
+                rows.append((cell(Run(category or "其他举措", bold=True), fill=LABEL_FILL),)
+                            + tuple(cell("", fill=LABEL_FILL) for _ in head[1:]))
+            for p in actions:
+                n += 1
+                status = status_text(p.status, p.due, as_of)
+                rows.append((cell(str(n), center=True), cell(p.measure),
+                             cell("　".join(x for x in (p.department, p.owner) if x)),
+                             cell(cn_date(p.due) if p.due else "", center=True), cell(p.expected_outcome),
+                             cell(Run(status, red=p.overdue(as_of)), center=True)))
+        return Table(tuple(rows), (12, 48, 28, 26, 0, 22), spans=tuple(spans))
 
     def rating(self, item) -> tuple[Run, ...]:
         a = self.d.assessments.get(item.code)

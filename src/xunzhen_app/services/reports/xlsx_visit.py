@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from ...core.actions import status_text
 from ...core.scoring import SCORING_RULE, band
 from ..dto import VisitDetail
 from .xlsx_style import write_table
@@ -64,6 +65,9 @@ def problems(ws, d: VisitDetail) -> None:
 
 
 def plan(ws, d: VisitDetail) -> None:
-    rows = [[n, p.measure, p.department, p.deadline, p.expected_outcome, p.goal_code or ""]
+    as_of = d.row.end_date  # overdue as at the visit, so the report does not change with the day it is printed
+    rows = [[n, p.category, p.measure, p.department, p.owner, p.due, p.expected_outcome, "、".join(p.item_codes),
+             "、".join(p.goal_codes), status_text(p.status, p.due, as_of), p.result]
             for n, p in enumerate(d.plan, start=1)]
-    write_table(ws, ["序号", "帮扶举措", "责任部门", "完成时限", "预期成效", "相关培育目标"], rows, wrap_columns=(2, 5))
+    write_table(ws, ["序号", "类别", "帮扶举措", "责任部门", "责任人", "完成时限", "预期成效", "相关条目", "相关培育目标",
+                     "状态", "核验结果"], rows, wrap_columns=(3, 7))

@@ -1,0 +1,189 @@
+"""一企一策 actions: their fields and checks, status and progress, carrying them into a follow-up,
+and the 核验结果 a follow-up records.
+
+Each public function is one transaction through the same tracked session as every other edit,
+so each change lands in the visit's history and a finalized visit refuses it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import resources_access
+from ..core.actions import ActionResult, ActionStatus, is_open
+from ..core.errors import NotFoundError, UserError
+from ..core.validation import check_date, check_field_text, check_item_code
+from ..db.models import PlanItem, Visit
+from . import checklists
+from .dto import PlanRow, ProgressNote
+
+TEXT_FIELDS = ("measure", "department", "owner", "expected_outcome")
+FIELDS = (*TEXT_FIELDS, "category", "due", "item_codes", "goal_codes", "status")
+CATEGORY_RESOURCE = "plan_categories.json"
+
+
+@cache
+def _categories() -> dict[str, tuple[str, ...]]:
+    data = json.loads(resources_access.read_text(CATEGORY_RESOURCE))
+    return {kind: tuple(names) for kind, names in data["categories"].items()}
+
+
+def categories(cultivation_type: str) -> tuple[str, ...]:
+    """附件1's categories of measures for a 培育类型, in their order (empty for an unknown type)."""
+    return _categories().get(cultivation_type, ())
+
+
+def check_status(value) -> str:
+    if value not in set(ActionStatus):
+        raise UserError(f"举措状态“{str(value)[:20]}”无效，应为：{'、'.join(ActionStatus)}")
+    return value
+
+
+def check_due(value) -> date | None:
+    """A 完成时限: a date, an ISO text, or None / "" for none."""
+    if value is None or value == "":
+        return None
+    return check_date(value.strip() if isinstance(value, str) else value, field="完成时限")
+
+
+def _template_codes(session: Session, visit: Visit) -> tuple[set[str], set[str]]:
+    template = checklists.stored_template(session, visit.template_id, visit.template_version)
+    goals = {g.code for g in template.goals}
+    return {i.code for i in template.items()}, goals
+
+
+def check_values(session: Session, visit: Visit, values: dict) -> dict:
+    """The plan row fields in ``values``, checked against the rules and the visit's template."""
+    out: dict[str, object] = {}
+    for key, val in values.items():
+        if key not in FIELDS:
+            raise ValueError(key)
+        if key in TEXT_FIELDS:
+            out[key] = text = check_field_text(f"plan.{key}", val)
+            if key == "measure" and not text.strip():
+                raise UserError("帮扶举措的“措施”不能为空")
+        elif key == "category":
+            allowed = categories(visit.enterprise.cultivation_type)
+            if val and val not in allowed:
+                raise UserError(f"举措类别“{str(val)[:40]}”不适用于{visit.enterprise.cultivation_type}企业，"
+                                f"应为：{'、'.join(allowed) or '（无）'}")
+            out[key] = val or ""
+        elif key == "due":
+            out[key] = check_due(val)
+        elif key == "status":
+            out[key] = check_status(val)
+        else:  # item_codes / goal_codes
+            items, goals = _template_codes(session, visit)
+            codes = items if key == "item_codes" else goals
+            out[key] = list(dict.fromkeys(check_item_code(c, codes) for c in val))
+    return out
+
+
+def to_row(p: PlanItem) -> PlanRow:
+    return PlanRow(
+        id=p.id, measure=p.measure, department=p.department, owner=p.owner, due=p.due,
+        expected_outcome=p.expected_outcome, category=p.category, item_codes=tuple(p.item_codes or ()),
+        goal_codes=tuple(p.goal_codes or ()), status=p.status,
+        progress=tuple(ProgressNote(date.fromisoformat(n["date"]) if n.get("date") else None, n.get("note", ""),
+                                    n.get("status", "")) for n in p.progress or ()),
+        carried_from_id=p.carried_from_id, result=p.result, result_note=p.result_note,
+    )
+
+
+def resolve_action(session: Session, ref: str) -> PlanItem:
+    """An action by its id or an unambiguous id prefix (as `plan list` shows)."""
+    ref = ref.strip().lower()
+    if len(ref) < 4:
+        raise NotFoundError(f"举措编号“{ref}”太短，请至少给出前 4 位")
+    matches = session.scalars(select(PlanItem).where(PlanItem.id.like(f"{ref}%")).limit(2)).all()
+    if not matches:
+        raise NotFoundError(f"没有编号为“{ref}”的帮扶举措")
+    if len(matches) > 1:
+        raise NotFoundError(f"举措编号“{ref}”不唯一，请给出更多位")
+    return matches[0]
+
+
+def list_actions(store, visit_ref: str) -> tuple[PlanRow, ...]:
+    from .visits import resolve_visit  # here: visits itself builds on this module's checks
+
+    with store.session() as s:
+        return tuple(to_row(p) for p in resolve_visit(s, visit_ref).plan)
+
+
+_UNSET = object()
+
+
+def update_action(store, ref: str, *, status: str | None = None, due=_UNSET, owner: str | None = None,
+                  note: str | None = None, on: date | None = None) -> PlanRow:
+    """Change an action's status, 完成时限 or 责任人 and/or add a dated progress note.
+
+    A status change or a note is written down as a progress note of the day ``on`` (today)."""
+    with store.session() as s:
+        p = resolve_action(s, ref)
+        changes: dict = {}
+        if status is not None:
+            changes["status"] = status
+        if due is not _UNSET:
+            changes["due"] = due
+        if owner is not None:
+            changes["owner"] = owner
+        values = check_values(s, p.visit, changes)
+        if note is not None:
+            note = check_field_text("plan.note", note).strip()
+        for key, val in values.items():
+            setattr(p, key, val)
+        if note or ("status" in values and values["status"] != _last_status(p)):
+            entry = {"date": (on or date.today()).isoformat(), "note": note or "", "status": p.status}
+            p.progress = [*(p.progress or []), entry]
+        s.flush()
+        return to_row(p)
+
+
+def _last_status(p: PlanItem) -> str:
+    notes = p.progress or []
+    return notes[-1].get("status", "") if notes else ActionStatus.NOT_STARTED.value
+
+
+def record_result(store, ref: str, result: str, note: str = "") -> PlanRow:
+    """The 核验结果 a follow-up records for an action carried into it ("" clears it)."""
+    if result and result not in set(ActionResult):
+        raise UserError(f"核验结果“{result[:20]}”无效，应为：{'、'.join(ActionResult)}")
+    note = check_field_text("plan.result_note", note)
+    with store.session() as s:
+        p = resolve_action(s, ref)
+        if p.carried_from_id is None:
+            raise UserError("只有从上一次巡诊延续下来的举措才有核验结果")
+        p.result, p.result_note = result, note
+        s.flush()
+        return to_row(p)
+
+
+def carry_open_actions(previous: Visit, visit: Visit) -> None:
+    """The previous visit's open actions continue in ``visit``: same fields and progress notes, a
+    link back to the row they continue, and no 核验结果 yet — the follow-up re-checks them."""
+    for p in previous.plan:
+        if not is_open(p.status):
+            continue
+        visit.plan.append(PlanItem(
+            position=len(visit.plan), category=p.category, measure=p.measure, department=p.department,
+            owner=p.owner, due=p.due, expected_outcome=p.expected_outcome, item_codes=list(p.item_codes or ()),
+            goal_codes=list(p.goal_codes or ()), status=p.status, progress=list(p.progress or ()),
+            carried_from_id=p.id))
+
+
+def action_json(row: PlanRow, today: date) -> dict:
+    """An action as `xunzhen plan list --json` prints it."""
+    return {
+        "id": row.id, "measure": row.measure, "category": row.category, "department": row.department,
+        "owner": row.owner, "due": row.due.isoformat() if row.due else None, "expected_outcome": row.expected_outcome,
+        "status": row.status, "overdue": row.overdue(today), "item_codes": list(row.item_codes),
+        "goal_codes": list(row.goal_codes),
+        "progress": [{"date": n.date.isoformat() if n.date else None, "note": n.note, "status": n.status}
+                     for n in row.progress],
+        "carried_from": row.carried_from_id, "result": row.result or None, "result_note": row.result_note,
+    }
