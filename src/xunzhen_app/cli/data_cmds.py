@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.scoring import SCORING_RULE, Score, band, round_half_up
+from ..core.scoring import Score, band, round_half_up, scoring_rule
 from ..services import demo, enterprise_import, enterprises, visits
 from .context import print_json, store_for, table
 
@@ -77,7 +77,7 @@ def _score(args) -> int:
                         "unrated": list(result.unrated)},
             "goals": [{"code": g.code, "title": g.title, **_score_json(g.score, scale),
                        "failed_checks": list(g.failed_checks), "unrated": list(g.unrated)} for g in result.goals],
-            "rule": SCORING_RULE,
+            "rule": scoring_rule(scale),
         })
         return 0
     print(f"{detail.row.enterprise}　{detail.row.stage}　{detail.row.start_date}　{detail.row.status}")
@@ -92,7 +92,7 @@ def _score(args) -> int:
     table(rows, ["编号", "培育目标", "等级", "指数", "等级名称", "", "否决项未通过"])
     if result.unrated:
         print(f"未评条目：{'、'.join(result.unrated)}")
-    print(SCORING_RULE)
+    print(scoring_rule(scale))
     return 0
 
 

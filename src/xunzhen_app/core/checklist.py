@@ -3,6 +3,12 @@
 A template is plain JSON so a new year's 工作指引 is a data change, not a code
 change. ``parse_template`` checks every field and reports the first problem
 with the file and the JSON path inside it.
+
+File format 2 added scales of 2–10 levels, a check's 封顶等级 (``cap``) and
+items that may not be 不适用 (``"not_applicable": false``). Format 1 files
+(always five levels) still load, and ``template_to_dict`` writes format 1
+whenever the template uses none of that, so a template's content hash — and
+with it every stored snapshot — does not change because the app learned more.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from typing import Any
 
 from .errors import TemplateError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 GUIDANCE_LABELS = {"documents": "资料收集", "site": "实地调研", "interview": "深度访谈"}
-LEVELS = (1, 2, 3, 4, 5)
+MIN_LEVELS, MAX_LEVELS = 2, 10
+FORMAT_1_LEVELS = 5  # format 1 knew only five-level scales
 
 
 @dataclass(frozen=True)
@@ -33,21 +41,35 @@ class Scale:
     levels: tuple[Level, ...]
     not_applicable: str = "不适用"
 
+    @property
+    def top(self) -> int:
+        """N, the highest level; levels run 1…N."""
+        return len(self.levels)
+
+    def values(self) -> tuple[int, ...]:
+        return tuple(lv.level for lv in self.levels)
+
     def name(self, level: int) -> str:
         return self.levels[level - 1].name
 
+    def index(self, level: float) -> float:
+        """(level − 1) / (N − 1) × 100: 0 at the lowest level, 100 at the highest."""
+        return (level - 1) / (self.top - 1) * 100
+
     def band(self, score: float) -> Level:
-        """The highest level the score reaches: 3.6 → 规范级."""
+        """The highest level the score reaches: 3.6 on a 5-level scale → its level 3."""
         reached = [lv for lv in self.levels if score + 1e-9 >= lv.level]
         return reached[-1] if reached else self.levels[0]
 
 
 @dataclass(frozen=True)
 class Check:
-    """A pass/fail condition; a failed veto check is a 否决项 on its goal."""
+    """A pass/fail condition. A failed veto check (否决项) caps the item's level at
+    ``cap``, flags its goal and the overall result, and must be written up as a 问题."""
 
     text: str
     veto: bool = True
+    cap: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,16 @@ class Item:
     guidance: dict[str, str] = field(default_factory=dict)
     rubric: dict[int, str] = field(default_factory=dict)
     check: Check | None = None
+    not_applicable_allowed: bool = True  # the template's own 不允许不适用
+
+    @property
+    def veto(self) -> Check | None:
+        return self.check if self.check is not None and self.check.veto else None
+
+    @property
+    def may_be_not_applicable(self) -> bool:
+        """A veto item is never 不适用: that would skip its check."""
+        return self.not_applicable_allowed and self.veto is None
 
     def descriptor(self, level: int, scale: Scale) -> str:
         return self.rubric.get(level) or scale.levels[level - 1].descriptor
@@ -130,7 +162,7 @@ class _Reader:
 
     def text(self, obj: dict, key: str, path: str, required: bool = True) -> str:
         value = obj.get(key)
-        if value is None and not required:
+        if value in (None, "") and not required:  # template_to_dict writes "" for an optional text
             return ""
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{path}.{key}", "缺少或为空，应为非空文本")
@@ -161,9 +193,10 @@ def parse_template(data: Any, source: str = "<模板>") -> Template:
     r = _Reader(source)
     root = r.obj(data, "$")
     fmt = root.get("format")
-    if fmt != FORMAT_VERSION:
-        raise r.fail("$.format", f"不支持的模板格式版本 {fmt!r}，本程序支持 {FORMAT_VERSION}")
-    scale = _parse_scale(r, r.obj(root.get("scale"), "$.scale"))
+    if fmt not in READABLE_FORMATS:
+        supported = "、".join(map(str, READABLE_FORMATS))
+        raise r.fail("$.format", f"不支持的模板格式版本 {fmt!r}，本程序支持 {supported}")
+    scale = _parse_scale(r, r.obj(root.get("scale"), "$.scale"), fmt)
     seen: set[str] = set()
 
     def unique(code: str, path: str) -> str:
@@ -183,7 +216,7 @@ def parse_template(data: Any, source: str = "<模板>") -> Template:
             m = r.obj(mraw, mp)
             mcode = unique(r.code(m, mp, gcode), mp + ".code")
             items = [
-                _parse_item(r, r.obj(iraw, f"{mp}.items[{ii}]"), f"{mp}.items[{ii}]", mcode, unique)
+                _parse_item(r, r.obj(iraw, f"{mp}.items[{ii}]"), f"{mp}.items[{ii}]", mcode, unique, scale)
                 for ii, iraw in enumerate(r.array(m, "items", mp))
             ]
             measures.append(Measure(mcode, r.text(m, "title", mp), tuple(items), r.weight(m, mp)))
@@ -200,10 +233,12 @@ def parse_template(data: Any, source: str = "<模板>") -> Template:
     )
 
 
-def _parse_scale(r: _Reader, raw: dict) -> Scale:
+def _parse_scale(r: _Reader, raw: dict, fmt: int) -> Scale:
     levels_raw = r.array(raw, "levels", "$.scale")
-    if len(levels_raw) != len(LEVELS):
-        raise r.fail("$.scale.levels", f"成熟度应为 5 级，实际为 {len(levels_raw)} 级")
+    if fmt == 1 and len(levels_raw) != FORMAT_1_LEVELS:
+        raise r.fail("$.scale.levels", f"格式 1 的成熟度应为 {FORMAT_1_LEVELS} 级，实际为 {len(levels_raw)} 级")
+    if not MIN_LEVELS <= len(levels_raw) <= MAX_LEVELS:
+        raise r.fail("$.scale.levels", f"成熟度应为 {MIN_LEVELS} 至 {MAX_LEVELS} 级，实际为 {len(levels_raw)} 级")
     levels = []
     for i, lraw in enumerate(levels_raw):
         path = f"$.scale.levels[{i}]"
@@ -211,11 +246,14 @@ def _parse_scale(r: _Reader, raw: dict) -> Scale:
         if lv.get("level") != i + 1:
             raise r.fail(f"{path}.level", f"应为 {i + 1}，实际为 {lv.get('level')!r}")
         levels.append(Level(i + 1, r.text(lv, "name", path), r.text(lv, "descriptor", path)))
+    names = [lv.name for lv in levels]
+    if len(set(names)) != len(names):
+        raise r.fail("$.scale.levels", "等级名称不能重复")
     na = raw.get("not_applicable", "不适用")
     return Scale(tuple(levels), na)
 
 
-def _parse_item(r: _Reader, raw: dict, path: str, parent: str, unique) -> Item:
+def _parse_item(r: _Reader, raw: dict, path: str, parent: str, unique, scale: Scale) -> Item:
     code = unique(r.code(raw, path, parent), path + ".code")
     guidance_raw = r.obj(raw.get("guidance", {}), path + ".guidance")
     for key, value in guidance_raw.items():
@@ -225,8 +263,8 @@ def _parse_item(r: _Reader, raw: dict, path: str, parent: str, unique) -> Item:
             raise r.fail(f"{path}.guidance.{key}", "应为文本")
     rubric: dict[int, str] = {}
     for key, value in r.obj(raw.get("rubric", {}), path + ".rubric").items():
-        if key not in {str(lv) for lv in LEVELS}:
-            raise r.fail(f"{path}.rubric.{key}", "分级描述的键应为 1 至 5")
+        if key not in {str(lv) for lv in scale.values()}:
+            raise r.fail(f"{path}.rubric.{key}", f"分级描述的键应为 1 至 {scale.top}")
         if not isinstance(value, str) or not value.strip():
             raise r.fail(f"{path}.rubric.{key}", "分级描述应为非空文本")
         rubric[int(key)] = value
@@ -236,8 +274,14 @@ def _parse_item(r: _Reader, raw: dict, path: str, parent: str, unique) -> Item:
         veto = c.get("veto", True)
         if not isinstance(veto, bool):
             raise r.fail(f"{path}.check.veto", "应为 true 或 false")
-        check = Check(r.text(c, "text", path + ".check"), veto)
-    return Item(code, r.text(raw, "text", path), dict(guidance_raw), rubric, check)
+        cap = c.get("cap", 1)
+        if isinstance(cap, bool) or cap not in scale.values():
+            raise r.fail(f"{path}.check.cap", f"否决封顶等级应为 1 至 {scale.top} 的整数，实际为 {cap!r}")
+        check = Check(r.text(c, "text", path + ".check"), veto, cap)
+    allowed = raw.get("not_applicable", True)
+    if not isinstance(allowed, bool):
+        raise r.fail(f"{path}.not_applicable", "应为 true 或 false")
+    return Item(code, r.text(raw, "text", path), dict(guidance_raw), rubric, check, allowed)
 
 
 def load_template_file(path: Path) -> Template:
@@ -252,8 +296,14 @@ def load_template_file(path: Path) -> Template:
     return parse_template(data, str(path))
 
 
+def needs_format_2(t: Template) -> bool:
+    return t.scale.top != FORMAT_1_LEVELS or any(
+        not i.not_applicable_allowed or (i.check is not None and i.check.cap != 1) for i in t.items())
+
+
 def template_to_dict(t: Template) -> dict:
-    """The template in its file format; parse_template(template_to_dict(t)) == t."""
+    """The template in its file format; parse_template(template_to_dict(t)) == t.
+    Written in the oldest format that holds it (see the module docstring)."""
 
     def item(i: Item) -> dict:
         d: dict[str, Any] = {"code": i.code, "text": i.text}
@@ -263,10 +313,14 @@ def template_to_dict(t: Template) -> dict:
             d["rubric"] = {str(k): v for k, v in sorted(i.rubric.items())}
         if i.check:
             d["check"] = {"text": i.check.text, "veto": i.check.veto}
+            if i.check.cap != 1:
+                d["check"]["cap"] = i.check.cap
+        if not i.not_applicable_allowed:
+            d["not_applicable"] = False
         return d
 
     return {
-        "format": FORMAT_VERSION,
+        "format": FORMAT_VERSION if needs_format_2(t) else 1,
         "id": t.id,
         "version": t.version,
         "title": t.title,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..core.scoring import round_half_up
-from ..services.bureau import LEVEL_NAMES, GoalDistribution, OverviewRow, PackagePreview
+from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview
 from .table_models import ROW_ROLE, EnterpriseTableModel, RowTableModel
 
 DELIVERED, NOT_DELIVERED = "已交付", "未交付"
@@ -101,22 +101,37 @@ class OverviewFilter(QSortFilterProxyModel):
 
 
 class DistributionModel(RowTableModel):
-    """Per goal, enterprises per named level, shaded so the bulk stands out at a glance."""
+    """Per goal, enterprises per named level — a column per level of the templates in
+    use — shaded so the bulk stands out at a glance."""
 
-    columns = (
-        ("培育目标", lambda d: f"{d.code} {d.title}".strip()),
-        *((name, (lambda i: lambda d: d.counts[i] or "")(i)) for i, name in enumerate(LEVEL_NAMES)),  # noqa: B023 (bound by the outer call)
-        ("未评", lambda d: d.unscored or ""),
-        ("最低", lambda d: _level(d.low)),
-        ("中位数", lambda d: _level(d.median)),
-        ("最高", lambda d: _level(d.high)),
-    )
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.level_count = 0
+        self.columns = self._columns(())
+
+    @staticmethod
+    def _columns(levels: tuple[str, ...]):
+        return (
+            ("培育目标", lambda d: f"{d.code} {d.title}".strip()),
+            *((name, (lambda i: lambda d: d.counts[i] or "")(i)) for i, name in enumerate(levels)),  # noqa: B023 (bound by the outer call)
+            ("未评", lambda d: d.unscored or ""),
+            ("最低", lambda d: _level(d.low)),
+            ("中位数", lambda d: _level(d.median)),
+            ("最高", lambda d: _level(d.high)),
+        )
+
+    def set_rows(self, rows) -> None:
+        levels = rows[0].levels if rows else ()
+        self.beginResetModel()
+        self.level_count, self.columns = len(levels), self._columns(levels)
+        self._rows = list(rows)
+        self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         d: GoalDistribution = self.row_at(index.row())
-        level_col = 1 <= index.column() <= len(LEVEL_NAMES)
+        level_col = 1 <= index.column() <= self.level_count
         if role == Qt.ItemDataRole.BackgroundRole and level_col:
             n = d.counts[index.column() - 1]
             most = max(d.counts) or 1

@@ -103,9 +103,6 @@ class BureauPage(QWidget):
                                      (ui.conflictTable, self.conflicts, 2), (ui.importLogTable, self.imports, 1)):
             view.setModel(model)
             _prepare(view, stretch)
-        # The level columns share the width, so the shading reads as bars of equal scale.
-        for col in range(1, 1 + len(bureau.LEVEL_NAMES)):
-            ui.distributionTable.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         ui.distributionTable.verticalHeader().setDefaultSectionSize(26)  # read-only figures: all rows in view
         ui.overviewTable.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # newest visits first
         ui.splitter.setStretchFactor(0, 3)
@@ -183,6 +180,10 @@ class BureauPage(QWidget):
     def _update_counts(self) -> None:
         shown = self.proxy.visible_rows()
         self.distribution.set_rows(bureau.score_distribution(shown))
+        # The level columns share the width, so the shading reads as bars of equal scale.
+        header = self.ui.distributionTable.horizontalHeader()
+        for col in range(1, 1 + self.distribution.level_count):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         firms = len({r.enterprise_id for r in shown})
         ui = self.ui
         ui.countLabel.setText(f"{len(shown)} 次巡诊，{firms} 家企业")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..core.domain import VisitStatus
-from ..core.scoring import SCORING_RULE, band, display_index, display_level
+from ..core.scoring import band, display_index, display_level, scoring_rule
 from ..services import visits
 from ..services.dto import VisitDetail
 from .autosave import TextAutosave
@@ -75,7 +75,6 @@ class SummaryPage(QWidget):
         ui.goalTable.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only figures: no focus frame
         self.radar = RadarChart(ui.radarHost)
         ui.radarLayout.addWidget(self.radar)
-        ui.ruleLabel.setText(SCORING_RULE)
         ui.ruleLabel.setStyleSheet("color: #5f6b77;")
         small = ui.ruleLabel.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
@@ -159,6 +158,7 @@ class SummaryPage(QWidget):
         ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
         prev_result = previous.result if previous else None
         self.goalModel.set_result(result, template.scale, prev_result)
+        ui.ruleLabel.setText(scoring_rule(template.scale))
         header = ui.goalTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -172,7 +172,7 @@ class SummaryPage(QWidget):
             series.append((f"上次（{previous.row.start_date:%Y-%m-%d}）",
                            [g.score.level for g in prev_result.goals], PREVIOUS))
         series.append(("本次", [g.score.level for g in result.goals], CURRENT))
-        self.radar.set_data(labels, series)
+        self.radar.set_data(labels, series, template.scale.top)
         ui.overallLabel.setText(self._overall_html(detail, previous))
 
         self.unratedModel.set_rows([(c, template.item(c).text) for c in result.unrated])

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from ..core.checklist import GUIDANCE_LABELS, Item
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
-from ..core.scoring import band, display_level, item_complete, progress
+from ..core.scoring import band, display_level, item_complete, progress, veto_rule_for
 from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
 from .autosave import TextAutosave
@@ -48,7 +48,7 @@ from .context import AppContext
 from .forms.ui_item_page import Ui_ItemPage
 from .guarded import WorkerCalls
 from .widgets.error_banner import ErrorBanner
-from .widgets.level_selector import NOT_APPLICABLE, LevelSelector
+from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
 from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
@@ -327,13 +327,12 @@ class WorkbenchPage(QWidget):
         self.ui.requirementLabel.setText(item.text)
         self.ui.guidanceLabel.setText("<br>".join(
             f"<b>{GUIDANCE_LABELS[k]}：</b>{html.escape(v)}" for k, v in item.guidance.items() if k in GUIDANCE_LABELS))
-        options = [(lv.level, f"{lv.level}　{lv.name}", item.descriptor(lv.level, scale)) for lv in scale.levels]
-        options.append((NOT_APPLICABLE, f"0　{scale.not_applicable}", "本条目不适用于该企业，不参与计分"))
-        self.selector.set_levels(options)
-        self.ui.levelBox.setTitle(f"评定等级（按 1–{len(scale.levels)} 评级并进入下一项，0 为不适用；F1 查看快捷键）")
+        self.selector.show_item(item, scale)
+        self.ui.levelBox.setTitle(keys_hint(item, scale))
         self.ui.checkBox.setVisible(item.check is not None)
         if item.check is not None:
-            self.ui.checkTextLabel.setText(item.check.text + ("（未通过即为否决项）" if item.check.veto else ""))
+            self.ui.checkTextLabel.setText(html.escape(item.check.text) + (
+                f"<br><small>{html.escape(veto_rule_for(item, scale))}</small>" if item.veto else ""))
         a = self._assess.get(code) or AssessmentData(code)
         for name, saver in self.autosaves.items():
             saver.load((code, name), getattr(a, name))
@@ -415,7 +414,7 @@ class WorkbenchPage(QWidget):
     def choose_level(self, value: int) -> bool:
         """1…N sets the level, 0 (NOT_APPLICABLE) marks the item 不适用; False if refused."""
         code = self._code
-        if code is None or self._refuse_if_locked():
+        if code is None or value not in self.selector.values() or self._refuse_if_locked():
             return False
         old = self._value(code)
         new = (None, True, old[2]) if value == NOT_APPLICABLE else (value, False, old[2])

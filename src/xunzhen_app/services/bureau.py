@@ -28,7 +28,6 @@ from .exchange.records import MODEL_OF
 from .exchange.signing import Card, KeyPair
 
 Progress = Callable[[int, int], bool]
-LEVEL_NAMES = ("初始级", "基础级", "规范级", "先进级", "领先级")
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,8 @@ class GoalScore:
     code: str
     title: str
     level: float | None
-    band: int | None  # the named level (1–5) the displayed score reaches
+    band: int | None  # the level (1…N of its template) the displayed score reaches
+    band_name: str | None = None  # that level's name in its template
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,12 @@ class OverviewRow:
     overall: GoalScore
     provisional: bool
     goals: tuple[GoalScore, ...]
+    levels: tuple[str, ...] = ()  # the level names of the visit's template, lowest first
 
 
 def _score(code: str, title: str, score, scale) -> GoalScore:
     named = band(score, scale)
-    return GoalScore(code, title, score.level, named.level if named else None)
+    return GoalScore(code, title, score.level, named.level if named else None, named.name if named else None)
 
 
 def overview(store) -> list[OverviewRow]:
@@ -79,7 +80,8 @@ def overview(store) -> list[OverviewRow]:
             out.append(OverviewRow(
                 v.id, e.id, e.name, e.city, e.cultivation_type, v.stage, v.status, v.start_date, v.id in delivered,
                 _score("", "总体", result.overall, template.scale), result.overall.provisional,
-                tuple(_score(g.code, g.title, g.score, template.scale) for g in result.goals)))
+                tuple(_score(g.code, g.title, g.score, template.scale) for g in result.goals),
+                tuple(lv.name for lv in template.scale.levels)))
         return out
 
 
@@ -87,11 +89,21 @@ def overview(store) -> list[OverviewRow]:
 class GoalDistribution:
     code: str
     title: str
-    counts: tuple[int, ...]  # enterprises per named level, 初始级 … 领先级
+    counts: tuple[int, ...]  # enterprises per named level, in the order of ``levels``
     unscored: int
     low: float | None
     median: float | None
     high: float | None
+    levels: tuple[str, ...] = ()  # the column names, as ``distribution_levels`` gives them
+
+
+def distribution_levels(rows: list[OverviewRow]) -> tuple[str, ...]:
+    """The level names of the templates behind ``rows``, lowest first; when templates with
+    different scales are mixed, each name not seen before follows the ones already listed."""
+    names: list[str] = []
+    for r in rows:
+        names += [n for n in r.levels if n not in names]
+    return tuple(names)
 
 
 def score_distribution(rows: list[OverviewRow]) -> list[GoalDistribution]:
@@ -105,16 +117,17 @@ def score_distribution(rows: list[OverviewRow]) -> list[GoalDistribution]:
     for r in latest.values():
         for g in (*r.goals, r.overall):
             goals.setdefault(g.code, (g.title, []))[1].append(g)
+    names = distribution_levels(list(latest.values()))
     out = []
     for code, (title, scores) in sorted(goals.items(), key=lambda kv: (kv[0] == "", kv[0])):
-        counts = [0] * len(LEVEL_NAMES)
+        counts = [0] * len(names)
         for g in scores:
-            if g.band is not None:
-                counts[g.band - 1] += 1
+            if g.band_name is not None:
+                counts[names.index(g.band_name)] += 1
         levels = sorted(float(round_half_up(g.level, 1)) for g in scores if g.level is not None)
         out.append(GoalDistribution(
             code, title, tuple(counts), len(scores) - len(levels), levels[0] if levels else None,
-            statistics.median(levels) if levels else None, levels[-1] if levels else None))
+            statistics.median(levels) if levels else None, levels[-1] if levels else None, names))
     return out
 
 

@@ -175,9 +175,13 @@ def _visit(store, enterprise_id, stage, start, team, rng, previous=None, complet
             continue
         current = detail.assessments.get(item.code)
         base = current.level if current and current.level else rng.choice([2, 2, 3, 3, 3, 4])
-        visits.rate_item(store, vid, item.code, level=min(5, base + (uplift if rng.random() < 0.6 else 0)))
+        top = detail.template.scale.top
+        visits.rate_item(store, vid, item.code, level=min(top, base + (uplift if rng.random() < 0.6 else 0)))
         if item.check is not None:
-            visits.rate_item(store, vid, item.code, check_passed=rng.random() > 0.15)
+            passed = rng.random() > 0.15
+            visits.rate_item(store, vid, item.code, check_passed=passed)
+            if not passed:  # a failed veto check must be written up before 定稿
+                visits.add_problem(store, vid, f"{item.check.text}：未通过（见抽查记录）", item.code)
         visits.set_item_text(store, vid, item.code, "evidence", EVIDENCE[i % len(EVIDENCE)])
         if base <= 3:
             k = rng.randrange(len(PROBLEMS))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..core.domain import Method, Stage, VisitStatus
 from ..core.errors import NotFoundError, UserError
+from ..core.checklist import Template
 from ..core.scoring import score_template
 from ..core.validation import (
     check_attachment_name,
@@ -122,12 +123,13 @@ def create_visit(store, new: NewVisit) -> VisitRow:
 
 
 def _copy_from(previous: Visit, visit: Visit, codes: set[str]) -> None:
-    """A follow-up starts from what the last visit found; the expert revises it."""
+    """A follow-up starts from what the last visit found; the expert revises it. A pass/fail
+    check is never carried over: it is a finding of that day and must be checked again."""
     for a in previous.assessments:
         if a.item_code in codes:
             visit.assessments.append(Assessment(
                 item_code=a.item_code, level=a.level, not_applicable=a.not_applicable,
-                check_passed=a.check_passed, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion))
+                check_passed=None, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion))
     actions.carry_open_actions(previous, visit)
     if not visit.team:
         for m in previous.team:
@@ -177,6 +179,8 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         for a in v.assessments
     }
     ratings = {code: a.rating for code, a in assessments.items()}
+    result = score_template(template, ratings)
+    problems = _problems_in_order(v.problems, set(result.failed_checks))
     return VisitDetail(
         row=_row(v),
         enterprise=to_info(v.enterprise),
@@ -186,7 +190,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         methods=tuple(v.methods or ()),
         interviewees=tuple(v.interviewees or ()),
         assessments=assessments,
-        problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in v.problems),
+        problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in problems),
         plan=tuple(actions.to_row(p) for p in v.plan),
         attachments=_attachment_infos(v),
         summary=v.summary,
@@ -194,7 +198,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         previous_visit_id=v.previous_visit_id,
         finalized_at=v.finalized_at,
         revision=v.revision,
-        result=score_template(template, ratings),
+        result=result,
     )
 
 
@@ -226,6 +230,19 @@ def _assessment(session: Session, visit: Visit, code: str) -> Assessment:
 _UNSET = object()
 
 
+def check_rating(template: Template, code: str, *, level=None, not_applicable: bool = False) -> None:
+    """The template's rules for a rating: a level on its scale 1…N, and 不适用 only where allowed."""
+    item = template.item(code)
+    scale = template.scale
+    try:
+        check_level(level, scale.values())
+    except UserError as exc:
+        raise UserError(f"条目 {code} 的{exc}（检查表 {template.id} {template.version}）") from None
+    if not_applicable and not item.may_be_not_applicable:
+        why = "带否决条件的条目" if item.veto else "检查表规定该条目"
+        raise UserError(f"条目 {code} 不能标为“{scale.not_applicable}”：{why}必须评定等级")
+
+
 def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=_UNSET, check_passed=_UNSET,
               texts: Mapping[str, str] | None = None) -> None:
     """Set an item's level (one of the template's scale), 不适用, or its pass/fail check, and
@@ -237,13 +254,10 @@ def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=
         check_field_text(f"assessment.{name}", text)
     with store.session() as s:
         visit = resolve_visit(s, visit_ref)
-        if level is not _UNSET:
-            scale = checklists.stored_template(s, visit.template_id, visit.template_version).scale
-            try:
-                check_level(level, [lv.level for lv in scale.levels])
-            except UserError as exc:
-                raise UserError(f"条目 {code} 的{exc}") from None
+        template = checklists.stored_template(s, visit.template_id, visit.template_version)
         a = _assessment(s, visit, code)
+        check_rating(template, code, level=None if level is _UNSET else level,
+                     not_applicable=not_applicable is not _UNSET and bool(not_applicable))
         for name, text in (texts or {}).items():
             setattr(a, name, text)
         if level is not _UNSET:
@@ -255,7 +269,7 @@ def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=
             if a.not_applicable:
                 a.level = None
         if check_passed is not _UNSET:
-            if checklists.stored_template(s, visit.template_id, visit.template_version).item(code).check is None:
+            if template.item(code).check is None:
                 raise UserError(f"条目 {code} 没有否决项检查")
             a.check_passed = check_passed
 
@@ -295,10 +309,15 @@ def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
 
 
 def finalize(store, visit_ref: str) -> None:
+    """定稿. A failed veto check must first be written up as a 问题 linked to its item."""
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if v.status == VisitStatus.FINALIZED:
             raise UserError("该巡诊已经定稿")
+        written = {p.item_code for p in v.problems if p.text.strip()}
+        missing = sorted(_vetoed_items(s, v) - written)
+        if missing:
+            raise UserError(f"否决项未通过的条目 {'、'.join(missing)} 尚未在主要问题中记录问题（关联该条目），不能定稿")
         v.status = VisitStatus.FINALIZED.value
         v.finalized_at = utcnow()
 
@@ -423,11 +442,26 @@ def restore(store, removed: Removed) -> None:
         s.add(row)
 
 
+def _problems_in_order(problems, vetoed: set[str]) -> list:
+    """主要问题 as shown: those on a failed veto check first, each group in the expert's order."""
+    return sorted(problems, key=lambda p: (p.item_code not in vetoed, p.position))
+
+
+def _vetoed_items(session: Session, visit: Visit) -> set[str]:
+    template = checklists.stored_template(session, visit.template_id, visit.template_version)
+    vetoes = {i.code for i in template.items() if i.veto is not None}
+    return {a.item_code for a in visit.assessments if a.item_code in vetoes and a.check_passed is False}
+
+
 def move_row(store, kind: str, row_id: str, new_position: int) -> None:
+    """Move a row to ``new_position`` in the list as shown (for problems: veto ones first)."""
     model, label = _KINDS[kind]
     with store.session() as s:
         row = _get(s, model, row_id, label)
-        siblings = [r for r in _siblings(s, model, row.visit_id) if r.id != row.id]
+        siblings = _siblings(s, model, row.visit_id)
+        if model is VisitProblem:
+            siblings = _problems_in_order(siblings, _vetoed_items(s, row.visit))
+        siblings = [r for r in siblings if r.id != row.id]
         siblings.insert(max(0, min(new_position, len(siblings))), row)
         for pos, r in enumerate(siblings):
             if r.position != pos:

@@ -1,15 +1,18 @@
 """Big, touch-friendly level buttons that show each level's descriptor.
 
-One button per level (1–5) plus 不适用 (value 0). Each button carries its
-number and name in bold and the descriptor wrapped beneath, so the expert
-reads the rubric while choosing. The widget only reports the choice
-(``levelChosen``); the page decides what to store.
+One button per level of the template's scale (1…N) plus 不适用 (value 0) where
+the item allows it. Each button carries its number and name in bold and the
+item's own descriptor for that level wrapped beneath, so the expert reads the
+rubric while choosing. The widget only reports the choice (``levelChosen``);
+the page decides what to store.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from ...core.checklist import Item, Scale
 
 NOT_APPLICABLE = 0
 _STYLE = """
@@ -46,8 +49,22 @@ class _LevelButton(QPushButton):
         self.setToolTip(f"{title}：{descriptor}")
 
 
+def level_options(item: Item, scale: Scale) -> list[tuple[int, str, str]]:
+    """The cards for one item: each level with the item's descriptor, then 不适用 if allowed."""
+    options = [(lv.level, f"{lv.level}　{lv.name}", item.descriptor(lv.level, scale)) for lv in scale.levels]
+    if item.may_be_not_applicable:
+        options.append((NOT_APPLICABLE, f"0　{scale.not_applicable}", "本条目不适用于该企业，不参与计分"))
+    return options
+
+
+def keys_hint(item: Item, scale: Scale) -> str:
+    """The level box's title: which keys rate this item."""
+    na = f"0 为{scale.not_applicable}" if item.may_be_not_applicable else f"本条目不可标为{scale.not_applicable}"
+    return f"评定等级（按 1–{scale.top} 评级并进入下一项，{na}；F1 查看快捷键）"
+
+
 class LevelSelector(QWidget):
-    levelChosen = Signal(int)  # 1–5, or NOT_APPLICABLE
+    levelChosen = Signal(int)  # 1…N, or NOT_APPLICABLE
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,6 +81,7 @@ class LevelSelector(QWidget):
         """options: (value, title, descriptor); laid out two per row to save height at 1366×768."""
         for button in self._buttons.values():
             self._group.removeButton(button)
+            button.hide()  # gone from the screen now, not when the event loop next deletes it
             button.deleteLater()
         self._buttons.clear()
         for n, (value, title, descriptor) in enumerate(options):
@@ -71,6 +89,13 @@ class LevelSelector(QWidget):
             self._buttons[value] = button
             self._group.addButton(button, value)
             self._grid.addWidget(button, n // 2, n % 2)
+
+    def show_item(self, item: Item, scale: Scale) -> None:
+        self.set_levels(level_options(item, scale))
+
+    def values(self) -> tuple[int, ...]:
+        """The values on offer, so a key for a level the scale lacks can be ignored."""
+        return tuple(self._buttons)
 
     def set_current(self, value: int | None) -> None:
         for v, button in self._buttons.items():

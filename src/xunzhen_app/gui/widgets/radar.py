@@ -1,7 +1,7 @@
-"""A radar (spider) chart of goal levels on the 1–5 scale, drawn with QPainter.
+"""A radar (spider) chart of goal levels on the template's 1…N scale, drawn with QPainter.
 
-``set_data(labels, series)`` where each series is (name, values, colour) and
-values are floats 1–5 or None (not yet scored: drawn at the centre, and the
+``set_data(labels, series, top)`` where each series is (name, values, colour),
+values are floats 1…top or None (not yet scored: drawn at the centre, and the
 axis label says so). Two series give the before/after picture of a follow-up
 visit.
 """
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 CURRENT = QColor("#2f6db5")
 PREVIOUS = QColor("#d9822b")
-RINGS = (1, 2, 3, 4, 5)
 
 
 class RadarChart(QWidget):
@@ -24,16 +23,17 @@ class RadarChart(QWidget):
         super().__init__(parent)
         self._labels: list[str] = []
         self._series: list[tuple[str, list[float | None], QColor]] = []
+        self._top = 1
         self.setMinimumSize(260, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_data(self, labels: list[str], series: list[tuple[str, list[float | None], QColor]]) -> None:
-        self._labels, self._series = list(labels), list(series)
+    def set_data(self, labels: list[str], series: list[tuple[str, list[float | None], QColor]], top: int) -> None:
+        self._labels, self._series, self._top = list(labels), list(series), top
         self.update()
 
     def _point(self, centre: QPointF, radius: float, axis: int, value: float) -> QPointF:
         angle = -math.pi / 2 + 2 * math.pi * axis / len(self._labels)
-        r = radius * max(0.0, (value - 0) / 5)  # 0 at the centre so level 1 stays visible
+        r = radius * max(0.0, value / self._top)  # 0 at the centre so level 1 stays visible
         return QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
 
     def paintEvent(self, event) -> None:
@@ -52,15 +52,16 @@ class RadarChart(QWidget):
         centre = area.center()
         grid = QPen(QColor("#c8cfd8"), 1)
         painter.setPen(grid)
-        for ring in RINGS:
+        rings = range(1, self._top + 1)
+        for ring in rings:
             painter.drawPolygon(QPolygonF([self._point(centre, radius, i, ring) for i in range(n)]))
         painter.setPen(QPen(QColor("#8a96a3")))
-        for ring in RINGS:
+        for ring in rings:
             p = self._point(centre, radius, 0, ring)
             painter.drawText(QPointF(p.x() + 3, p.y() + fm.ascent() / 2), str(ring))
         painter.setPen(grid)
         for i in range(n):
-            painter.drawLine(centre, self._point(centre, radius, i, 5))
+            painter.drawLine(centre, self._point(centre, radius, i, self._top))
         for _name, values, colour in self._series:
             pts = [self._point(centre, radius, i, v if v is not None else 0) for i, v in enumerate(values)]
             fill = QColor(colour)
@@ -74,7 +75,7 @@ class RadarChart(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.palette().text().color())
         for i, text in enumerate(self._labels):
-            p = self._point(centre, radius + 8, i, 5)
+            p = self._point(centre, radius + 8, i, self._top)
             w = fm.horizontalAdvance(text)
             x = p.x() - w / 2 if abs(p.x() - centre.x()) < 4 else (p.x() if p.x() > centre.x() else p.x() - w)
             y = p.y() + (fm.ascent() if p.y() > centre.y() + 4 else (-2 if p.y() < centre.y() - 4 else fm.ascent() / 2))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ...core.actions import status_text
 from ...core.domain import VisitStatus
-from ...core.scoring import SCORING_RULE, Score, band, display_index, round_half_up
+from ...core.scoring import Score, band, counted_level, display_index, round_half_up, scoring_rule, vetoed
 from ..actions import categories
 from ..dto import VisitDetail
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
@@ -180,11 +180,11 @@ class _Builder:
         self.section("质量成熟度评价")
         self.sub("总体评价")
         overall = result.overall
-        self.para(f"总体成熟度等级 {self.level_phrase(overall)}，成熟度指数 {display_index(overall)}。")
         failed = self.failed_check_texts()
-        if failed:
+        if failed:  # a failed 否决项 comes before every figure
             self.para(Run(f"否决项未通过 {len(failed)} 项：" + "；".join(f"{c} {t}" for c, t in failed) + "。",
                           red=True))
+        self.para(f"总体成熟度等级 {self.level_phrase(overall)}，成熟度指数 {display_index(overall)}。")
         if d.summary:
             self.para(d.summary)
         self.sub("各培育目标得分")
@@ -218,7 +218,7 @@ class _Builder:
         for n, g in enumerate(result.goals, start=1):
             self.goal_table(n, g)
         self.sub("评分规则")
-        self.para(SCORING_RULE, kind="note")
+        self.para(scoring_rule(self.scale), kind="note")
 
     def _comparable(self) -> bool:
         return self.prev is not None and [g.code for g in self.prev.result.goals] == [
@@ -324,6 +324,9 @@ class _Builder:
             return runs(self.scale.not_applicable)
         if a is None or a.level is None:
             return (Run("未评", red=True),)
+        counted = counted_level(item, a.rating)
+        if vetoed(item, a.rating) and counted != a.level:
+            return (Run(f"{a.level} → 按 {counted} {self.scale.name(counted)} 计（否决封顶）", red=True),)
         return runs(f"{a.level} {self.scale.name(a.level)}")
 
     def detail_section(self) -> None:

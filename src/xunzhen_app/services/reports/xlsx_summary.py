@@ -65,11 +65,12 @@ def maturity(ws, latest: list[VisitDetail]) -> None:
     write_table(ws, headers, rows)
     if rows:
         first, last = get_column_letter(8), get_column_letter(8 + len(goals))  # goals and 总体等级
+        top = max(d.template.scale.top for d in latest)  # the colours span the templates' scale 1…N
         ws.conditional_formatting.add(
             f"{first}2:{last}{len(rows) + 1}",
             ColorScaleRule(start_type="num", start_value=1, start_color="F8696B",
-                           mid_type="num", mid_value=3, mid_color="FFEB84",
-                           end_type="num", end_value=5, end_color="63BE7B"))
+                           mid_type="num", mid_value=(1 + top) / 2, mid_color="FFEB84",
+                           end_type="num", end_value=top, end_color="63BE7B"))
 
 
 def problems(ws, details: list[VisitDetail]) -> None:

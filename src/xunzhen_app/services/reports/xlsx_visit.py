@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from ...core.actions import status_text
-from ...core.scoring import SCORING_RULE, band
+from ...core.scoring import band, scoring_rule
 from ..dto import VisitDetail
 from .xlsx_style import write_table
 from .xlsx_values import index_value, level_value, rating_cells
@@ -41,7 +41,7 @@ def overview(ws, d: VisitDetail) -> None:
     rows.append([None, "总体", level_value(result.overall), index_value(result.overall), lv.name if lv else None,
                  "暂定" if result.overall.provisional else ""])
     write_table(ws, ["编号", "项目", "等级", "指数", "等级名称", "内容/说明"], rows, wrap_columns=(6,))
-    ws.cell(row=len(rows) + 3, column=2, value=SCORING_RULE)
+    ws.cell(row=len(rows) + 3, column=2, value=scoring_rule(scale))
 
 
 def items(ws, d: VisitDetail) -> None:
