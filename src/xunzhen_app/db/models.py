@@ -66,6 +66,18 @@ class ChecklistTemplate(Base):
     installed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class RetiredTemplate(Base):
+    """A template version no longer offered for new visits; its visits keep rendering from
+    the snapshot. Local to this store: retiring is each installation's own decision."""
+
+    __tablename__ = "retired_template"
+
+    template_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), primary_key=True)
+    retired_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60), default="")
+
+
 class Visit(Tracked, Base):
     __tablename__ = "visit"
     __table_args__ = (

@@ -72,7 +72,7 @@ class NewVisitDialog(QDialog):
 
         def job():
             return (enterprises.list_enterprises(store), experts.list_experts(store),
-                    checklists.available_templates(store.paths))
+                    checklists.usable_templates(store))
 
         self.calls.run(job, self._fill, self._failed)
 

@@ -1,5 +1,5 @@
 """设置 (form: ui/settings_page.ui): expert profile, data folder, default
-template, backups.
+template, backups, and the 检查表模板 manager (gui/template_manager.py) under them.
 
 The default template is a user preference (QSettings); the profile lives in
 the store, because its name is recorded as the author of every change.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from ..db import backup
 from ..db.store import open_store
@@ -22,6 +22,7 @@ from .forms.ui_settings_page import Ui_SettingsPage
 from .guarded import WorkerCalls
 from .messages import show_info
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
+from .template_manager import TemplateManager
 from .text_limits import limit_lengths
 from .widgets.error_banner import ErrorBanner
 
@@ -40,6 +41,14 @@ class SettingsPage(QWidget):
         self.errorBanner = ErrorBanner(self)
         ui.leftColumn.insertWidget(0, self.errorBanner)
         self.calls = WorkerCalls(ctx, self, self.errorBanner, "设置")
+        # The manager shares the right-hand column with the backups: both are lists with buttons.
+        self.templates = TemplateManager(ctx, self.calls, self)
+        self.templates.changed.connect(self.refresh)
+        ui.columns.removeWidget(ui.backupGroup)
+        right = QVBoxLayout()
+        right.addWidget(self.templates, 3)
+        right.addWidget(ui.backupGroup, 2)
+        ui.columns.addLayout(right, 1)
         self.errors = FieldErrors({"name": ui.profileNameError}, ui.profileMessage)
         limit_lengths({"expert.name": ui.profileName, "expert.organisation": ui.profileOrg,
                        "expert.title": ui.profileTitle, "expert.specialty": ui.profileSpecialty,
@@ -66,8 +75,9 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         store = self.ctx.store
-        self.calls.run(lambda: (experts.profile(store), checklists.available_templates(store.paths)),
+        self.calls.run(lambda: (experts.profile(store), checklists.usable_templates(store)),
                        self._fill)
+        self.templates.refresh()
         self._list_backups()
 
     def _fill(self, result) -> None:

@@ -95,7 +95,7 @@ def create_visit(store, new: NewVisit) -> VisitRow:
     check_stage(new.stage)
     _check_methods(new.methods)
     start, end = check_date_range(new.start_date, new.end_date or new.start_date)
-    template = checklists.find_template(store.paths, new.template_id, new.template_version)
+    template = checklists.find_usable(store, new.template_id, new.template_version)
     with store.session() as s:
         enterprise = s.get(Enterprise, new.enterprise_id)
         if enterprise is None:

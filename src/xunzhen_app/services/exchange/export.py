@@ -246,12 +246,14 @@ def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None,
 def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = None,
                         encrypt_to: Card | None = None) -> ExportResult:
     """The bureau's tasks: assignments (optionally for some experts), their
-    enterprises and experts, and the installed template."""
+    enterprises and experts, and the templates to fill them with — an assignment
+    names no template, so every version the bureau has installed and not retired."""
     from .. import checklists
 
-    template = checklists.find_template(store.paths)
+    templates = checklists.usable_templates(store)
     with store.session() as s:
-        checklists.snapshot(s, template)
+        for template in templates:
+            checklists.snapshot(s, template)
         s.flush()
         q = select(Assignment)
         if expert_ids:
@@ -259,8 +261,8 @@ def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = 
         assignments = list(s.scalars(q.order_by(Assignment.id)))
         if not assignments:
             raise UserError("没有可导出的任务分配（先用 xunzhen package assign 分配专家）")
-        tpl = s.get(ChecklistTemplate, (template.id, template.version))
-        data, members = _collect(s, [], assignments=assignments, templates=[tpl])
+        rows = [s.get(ChecklistTemplate, t.key) for t in templates]
+        data, members = _collect(s, [], assignments=assignments, templates=rows)
         recipient = encrypt_to.fingerprint if encrypt_to else None
         package_id, blob = seal_package(keys, "task", data, members, recipient)
         # Kept like a data package's, so the expert's receipt for it is recognised.
