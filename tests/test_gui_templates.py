@@ -80,3 +80,38 @@ def test_retiring_a_version_keeps_it_listed_but_not_offered(qtbot, store, tmp_pa
     assert checklists.find_usable(store, "county-four").version == "2027.1"
     qtbot.mouseClick(manager.retireButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not manager.model.rows()[row].retired, timeout=5000)
+
+
+def test_draft_visits_move_to_a_newer_version_after_seeing_the_plan(qtbot, store, tmp_path):
+    from xunzhen_app.services import enterprises, visits
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    newer = replace(FOUR, version="2027.1", goals=(
+        replace(FOUR.goals[0], measures=(replace(FOUR.goals[0].measures[0], items=(
+            FOUR.goals[0].measures[0].items[0], replace(FOUR.goals[0].measures[0].items[1], text="近两年无重大质量事故"))),)),
+        *FOUR.goals[1:]))
+    checklists.install(store, FOUR)
+    checklists.install(store, newer)
+    e = enterprises.create_enterprise(store, EnterpriseInput(name="换版企业", city="太原市"))
+    vid = visits.create_visit(store, visits.NewVisit(enterprise_id=e.id, template_id="county-four",
+                                                     template_version="2026.1")).id
+    visits.rate_item(store, vid, "1.1.1", level=3)
+    visits.rate_item(store, vid, "1.1.2", level=2)
+    _, page = _page(qtbot, store, tmp_path)
+    manager = page.templates
+    qtbot.waitUntil(lambda: manager.model.rowCount() == 3, timeout=5000)
+    row = next(n for n, r in enumerate(manager.model.rows()) if r.key == ("county-four", "2026.1"))
+    _click_row(qtbot, manager, row)
+    assert manager.migrateButton.isEnabled()
+    qtbot.mouseClick(manager.migrateButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: manager.migration is not None and manager.migration.isVisible(), timeout=5000)
+    dialog = manager.migration
+    assert dialog.target.currentText() == "2027.1" and dialog.visits.count() == 1
+    rect = dialog.visits.visualItemRect(dialog.visits.item(0))
+    qtbot.mouseClick(dialog.visits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(dialog.moveButton.isEnabled, timeout=5000)
+    assert "4 项沿用原评分和记录，1 项需重新评定" in dialog.plan.text() and "需重新评定：1.1.2" in dialog.plan.text()
+    qtbot.mouseClick(dialog.moveButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.visits.count() == 0, timeout=5000)
+    d = visits.get_visit(store, vid)
+    assert d.template.version == "2027.1" and d.assessments["1.1.1"].level == 3 and d.assessments["1.1.2"].level is None

@@ -1,6 +1,7 @@
 """检查表模板 (in 设置): the installed templates with their versions and sources; import
 from an Excel workbook after a preview of what it holds (or what is wrong with it);
-export; retire a version or bring it back. docs/template-workbook.md is the author's guide.
+export; retire a version or bring it back; move draft visits to another version
+(template_migration_dialog). docs/template-workbook.md is the author's guide.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from ..core.checklist import Template
 from ..core.errors import UserError
-from ..services import checklists
+from ..services import checklists, template_migration
 from ..services.checklist_workbook import example_template, read_template_workbook, write_template_workbook
 from .context import AppContext
 from .guarded import WorkerCalls
 from .messages import show_info
 from .table_models import RowTableModel
+from .template_migration_dialog import TemplateMigrationDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -126,6 +128,7 @@ class TemplateManager(QGroupBox):
         super().__init__("检查表模板", parent)
         self.ctx, self.calls = ctx, calls
         self.dialog: TemplateImportDialog | None = None
+        self.migration: TemplateMigrationDialog | None = None
         layout = QVBoxLayout(self)
         self.model = TemplateTableModel(self)
         self.view = QTableView()
@@ -142,8 +145,9 @@ class TemplateManager(QGroupBox):
         self.importButton = QPushButton("从 Excel 导入…")
         self.exportButton = QPushButton("导出 Excel…")
         self.retireButton = QPushButton("停用此版本")
+        self.migrateButton = QPushButton("更换巡诊版本…")
         self.exampleButton = QPushButton("模板样例…")
-        for b in (self.importButton, self.exportButton, self.retireButton, self.exampleButton):
+        for b in (self.importButton, self.exportButton, self.retireButton, self.migrateButton, self.exampleButton):
             b.setMinimumHeight(34)
             row.addWidget(b)
         row.addStretch(1)
@@ -156,6 +160,7 @@ class TemplateManager(QGroupBox):
         self.exportButton.clicked.connect(self.choose_export)
         self.retireButton.clicked.connect(self.toggle_retired)
         self.exampleButton.clicked.connect(self.choose_example)
+        self.migrateButton.clicked.connect(self.open_migration)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
@@ -180,6 +185,7 @@ class TemplateManager(QGroupBox):
         chosen = self.selected()
         self.exportButton.setEnabled(chosen is not None)
         self.retireButton.setEnabled(chosen is not None)
+        self.migrateButton.setEnabled(chosen is not None and chosen.visits > 0)
         self.retireButton.setText("恢复使用此版本" if chosen is not None and chosen.retired else "停用此版本")
 
     # -- import ------------------------------------------------------------------
@@ -248,3 +254,29 @@ class TemplateManager(QGroupBox):
             self.changed.emit()
 
         self.calls.run(lambda: checklists.set_retired(store, tid, version, retire), done)
+
+    def open_migration(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        store, (tid, version) = self.ctx.store, chosen.key
+
+        def job():
+            return (template_migration.drafts_on(store, tid, version),
+                    template_migration.newer_versions(store, tid, version))
+
+        self.calls.run(job, lambda result: self._show_migration(chosen.key, *result))
+
+    def _show_migration(self, key, drafts, targets) -> None:
+        if not targets:
+            show_info(self, "更换巡诊版本", f"模板 {key[0]} 没有其他可用的版本。请先导入新版本。")
+            return
+        if not drafts:
+            show_info(self, "更换巡诊版本", f"版本 {key[1]} 上没有草稿巡诊；已定稿的巡诊须先重新打开。")
+            return
+        self.migration = dialog = TemplateMigrationDialog(self.ctx, key, drafts, targets, self)
+        dialog.migrated.connect(self.refresh)
+        dialog.migrated.connect(self.changed.emit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "migration", None))
+        dialog.open()

@@ -17,7 +17,8 @@ from ..core.checklist import Item, Template
 from ..core.domain import VisitStatus
 from ..core.errors import UserError
 from . import checklists
-from .visits import resolve_visit
+from .dto import VisitRow
+from .visits import VisitFilter, list_visits, resolve_visit
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,15 @@ def migrate(store, visit_ref: str, version: str) -> MigrationPlan:
         v.template_version = new.version
     return p
 
+
+
+def drafts_on(store, template_id: str, version: str) -> list[VisitRow]:
+    """The visits that could be moved off a version: its drafts."""
+    return [v for v in list_visits(store, VisitFilter(status=VisitStatus.DRAFT.value))
+            if (v.template_id, v.template_version) == (template_id, version)]
+
+
+def newer_versions(store, template_id: str, version: str) -> list[str]:
+    """Usable versions of the same template a visit could move to, newest first."""
+    return [t.version for t in reversed(checklists.usable_templates(store))
+            if t.id == template_id and t.version != version]
