@@ -114,5 +114,12 @@ def test_the_workbench_offers_four_level_cards_and_keys_1_to_4(qtbot, store, fou
     qtbot.keyClick(page, Qt.Key.Key_0)
     settle(qtbot, ctx)
     assert "1.1.2" not in visits.get_visit(store, four_visit).assessments and page.current_code() == "1.1.2"
+    qtbot.keyClick(page, Qt.Key.Key_3)  # rated 3, then the check fails: the tree shows it counts as 2
+    page.show_item("1.1.2")
+    qtbot.keyClick(page, Qt.Key.Key_F)
+    settle(qtbot, ctx)
+    assert visits.get_visit(store, four_visit).result.goals[0].failed_checks == ("1.1.2",)
+    index = page.model.index_for_code("1.1.2")
+    assert page.model.data(index.siblingAtColumn(1)) == "3→2  否决"
     page.show_item("2.1.2")
     assert NAMES[0] in page.selector.button(1).title.text() and 0 not in page.selector.values()

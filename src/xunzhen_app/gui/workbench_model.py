@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core.checklist import Template
-from ..core.scoring import Rating, Result, display_level, item_complete, score_template
+from ..core.scoring import Rating, Result, counted_level, display_level, item_complete, score_template, vetoed
 
 GOAL, MEASURE, ITEM = range(3)
 HEADERS = ("检查内容", "得分")
@@ -157,8 +157,12 @@ class ChecklistTreeModel(QAbstractItemModel):
             r = self._ratings.get(node.obj.code)
             if r is None or (r.level is None and not r.not_applicable):
                 return "—"
-            text = "不适用" if r.not_applicable else str(r.level)
-            return text + ("  否决" if r.check_passed is False else "")
+            if r.not_applicable:
+                return "不适用"
+            if vetoed(node.obj, r):  # what counts is the capped level
+                counted = counted_level(node.obj, r)
+                return (f"{r.level}→{counted}" if counted != r.level else str(r.level)) + "  否决"
+            return str(r.level) + ("  否决" if r.check_passed is False else "")
         if node.kind == GOAL:
             goal = self.result.goals[node.row]
             return display_level(goal.score) + ("  否决" if goal.failed_checks else "")
