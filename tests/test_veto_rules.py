@@ -108,5 +108,5 @@ def test_the_report_lists_the_veto_first_and_states_the_rule(store, visit_id, tm
     assert summary.index("否决项未通过") < summary.index("总体成熟度等级")
     problems = text.split("主要问题与堵点")[-1]
     assert problems.index("1.否决项未通过") < problems.index("省级监督抽查不合格") < problems.index("质量档案不全")
-    assert "5→按1初始级计（否决封顶）" in text
+    assert "5→1初始级（否决封顶）" in text
     assert re.sub(r"\s+", "", VETO_RULE) in text

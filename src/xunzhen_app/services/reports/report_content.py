@@ -326,7 +326,7 @@ class _Builder:
             return (Run("未评", red=True),)
         counted = counted_level(item, a.rating)
         if vetoed(item, a.rating) and counted != a.level:
-            return (Run(f"{a.level} → 按 {counted} {self.scale.name(counted)} 计（否决封顶）", red=True),)
+            return (Run(f"{a.level}→{counted} {self.scale.name(counted)}（否决封顶）", red=True),)
         return runs(f"{a.level} {self.scale.name(a.level)}")
 
     def detail_section(self) -> None:
