@@ -123,3 +123,15 @@ def test_the_workbench_offers_four_level_cards_and_keys_1_to_4(qtbot, store, fou
     assert page.model.data(index.siblingAtColumn(1)) == "3→2  否决"
     page.show_item("2.1.2")
     assert NAMES[0] in page.selector.button(1).title.text() and 0 not in page.selector.values()
+
+
+def test_the_word_report_speaks_the_four_level_scale(store, four_visit, tmp_path):
+    import docx
+
+    _rate_all(store, four_visit)
+    written = reports.write_visit_docx(store, four_visit, tmp_path / "four.docx")
+    document = docx.Document(str(written.path))
+    text = "".join(p.text for p in document.paragraphs) + "".join(
+        c.text for t in document.tables for row in t.rows for c in row.cells)
+    text = re.sub(r"\s+", "", text)
+    assert "总体成熟度等级3.3（成熟），成熟度指数78" in text and "÷3×100" in text and "4卓越" in text
