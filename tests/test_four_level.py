@@ -10,10 +10,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from pypdf import PdfReader
-
 from gui_helpers import make_ctx, settle
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
 from xunzhen_app.core.errors import UserError
 from xunzhen_app.core.scoring import band, display_index, scoring_rule
 from xunzhen_app.services import bureau, reports, visits

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from gui_helpers import make_ctx
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
-from gui_helpers import make_ctx
 from xunzhen_app.core.checklist import load_template_file
 from xunzhen_app.gui.settings_page import SettingsPage
 from xunzhen_app.services import checklists

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from xunzhen_app.core.checklist import load_template_file
 from xunzhen_app.core.errors import UserError
-from xunzhen_app.core.scoring import Rating, VETO_RULE, counted_level, score_template
+from xunzhen_app.core.scoring import VETO_RULE, Rating, counted_level, score_template
 from xunzhen_app.services import reports, visits
 from xunzhen_app.services.dto import EnterpriseInput
 from xunzhen_app.services.enterprises import create_enterprise

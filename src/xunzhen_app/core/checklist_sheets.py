@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from .checklist import GUIDANCE_LABELS, MAX_LEVELS, MIN_LEVELS, Template, parse_template, template_to_dict
 from .errors import TemplateError, UserError
@@ -140,6 +141,12 @@ class _Goal:
     measures: list[_Measure] = field(default_factory=list)
 
 
+def _value(cells: tuple[str, ...], cols: dict[str, int], name: str) -> str:
+    """The cell under header ``name`` in a row, "" where the row is short or has no such column."""
+    i = cols.get(name)
+    return cells[i].strip() if i is not None and i < len(cells) else ""
+
+
 def _header(r: _Reader, sheet: Sheet, required: tuple[str, ...]) -> tuple[int, dict[str, int], list[str]]:
     for row, cells in sheet.rows[:HEADER_SEARCH_ROWS]:
         names = [c.replace(" ", "").replace("\u3000", "") for c in cells]
@@ -171,14 +178,11 @@ def _read_info(r: _Reader, sheet: Sheet) -> dict:
 
 def _read_scale(r: _Reader, sheet: Sheet) -> list[dict]:
     header_row, cols, _ = _header(r, sheet, SCALE_COLUMNS[:2])
-    levels = []
+    levels: list[dict] = []
     for row, cells in sheet.rows:
         if row <= header_row or not any(c.strip() for c in cells):
             continue
-
-        def cell(name: str) -> str:
-            i = cols.get(name)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
+        cell = partial(_value, cells, cols)
 
         expected = len(levels) + 1
         if cell("等级") != str(expected):
@@ -218,10 +222,7 @@ def _read_items(r: _Reader, sheet: Sheet, levels: list[dict]) -> list[_Goal]:
     for row, cells in sheet.rows:
         if row <= header_row or not any(c.strip() for c in cells):
             continue
-
-        def cell(name: str) -> str:
-            i = cols.get(name)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
+        cell = partial(_value, cells, cols)
 
         goal_title, measure_title, content = cell(GOAL), cell(MEASURE), cell(CONTENT)
         if goal_title and (goal is None or goal_title != goal.title):

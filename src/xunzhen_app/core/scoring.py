@@ -123,15 +123,18 @@ def counted_level(item: Item, rating: Rating | None) -> int | None:
     """The level that is scored: the rated one, capped when the item's veto check failed."""
     if rating is None or rating.level is None:
         return None
-    return min(rating.level, item.veto.cap) if vetoed(item, rating) else rating.level
+    veto = item.veto
+    return min(rating.level, veto.cap) if veto is not None and rating.check_passed is False else rating.level
 
 
 def score_measure(measure: Measure, ratings: Mapping[str, Rating], top: int) -> MeasureResult:
-    levels, na, unrated = [], 0, []
+    levels: list[int] = []
+    na, unrated = 0, []
     for item in measure.items:
         rating = ratings.get(item.code)
-        if rating is not None and rating.level is not None:
-            levels.append(counted_level(item, rating))
+        counted = counted_level(item, rating)
+        if counted is not None:
+            levels.append(counted)
         elif rating is not None and rating.not_applicable:
             na += 1
         if not item_complete(item, rating):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..core.checklist import Item, Template
 from ..core.domain import VisitStatus
 from ..core.errors import UserError
+from ..db.models import Attachment, VisitProblem
 from . import checklists
 from .dto import VisitRow
 from .visits import VisitFilter, list_visits, resolve_visit
@@ -111,7 +112,8 @@ def migrate(store, visit_ref: str, version: str) -> MigrationPlan:
         for a in moving:
             a.item_code = a.item_code[1:]
         known = {i.code for i in new.items()}
-        for row in (*v.problems, *v.attachments):
+        linked: list[VisitProblem | Attachment] = [*v.problems, *v.attachments]
+        for row in linked:
             if row.item_code in renamed:
                 row.item_code = renamed[row.item_code]
             elif row.item_code is not None and row.item_code not in known:

@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..core.checklist import Template
 from ..core.domain import Method, Stage, VisitStatus
 from ..core.errors import NotFoundError, UserError
-from ..core.checklist import Template
 from ..core.scoring import score_template
 from ..core.validation import (
     check_attachment_name,

@@ -325,7 +325,7 @@ class _Builder:
         if a is None or a.level is None:
             return (Run("未评", red=True),)
         counted = counted_level(item, a.rating)
-        if vetoed(item, a.rating) and counted != a.level:
+        if counted is not None and vetoed(item, a.rating) and counted != a.level:
             return (Run(f"{a.level}→{counted} {self.scale.name(counted)}（否决封顶）", red=True),)
         return runs(f"{a.level} {self.scale.name(a.level)}")
 
