@@ -166,3 +166,22 @@ def test_db_option_takes_a_url(capsys, tmp_path):
 def test_python_dash_m_runs_the_same_command():
     out = subprocess.run([sys.executable, "-m", "xunzhen_app", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and __version__ in out.stdout
+
+
+def test_each_subcommand_is_registered_by_the_module_the_lazy_table_names():
+    import argparse
+    import importlib
+
+    from xunzhen_app import cli
+
+    for module in cli.COMMAND_GROUPS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"xunzhen_app.cli.{module}").register(sub, argparse.ArgumentParser(add_help=False))
+        assert {name for name, m in cli.COMMAND_MODULES.items() if m == module} == set(sub.choices), module
+
+
+def test_a_subcommand_imports_only_its_own_module(tmp_path):
+    probe = ("import sys; from xunzhen_app.cli import main; main(['--data-dir', sys.argv[1], 'report', 'x', '-o', "
+             "sys.argv[1] + '/r.pdf']); print(sorted(m for m in sys.modules if m.startswith('xunzhen_app.cli.')))")
+    out = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True)
+    assert out.stdout.split("\n")[-2] == "['xunzhen_app.cli.context', 'xunzhen_app.cli.report_cmds']", out

@@ -19,6 +19,17 @@ from ..core.errors import UserError
 # SQLAlchemy (~0.7 s), and a bare `xunzhen` shows its window before that.
 COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "visit_cmds", "plan_cmds", "backup_cmds", "report_cmds",
                   "screenshots_cmds", "keys_cmds", "package_cmds")
+# Which module registers each subcommand, so `xunzhen report …` imports
+# report_cmds alone rather than every module and what they import (the
+# exchange's cryptography, the checklist services). tests/test_cli.py checks
+# this against what the modules register.
+COMMAND_MODULES = {
+    "checklist": "checklist_cmds", "demo": "data_cmds", "enterprise": "data_cmds", "score": "data_cmds",
+    "visit": "visit_cmds", "open": "visit_cmds", "plan": "plan_cmds", "backup": "backup_cmds",
+    "restore": "backup_cmds", "report": "report_cmds", "export": "report_cmds", "screenshots": "screenshots_cmds",
+    "keys": "keys_cmds", "package": "package_cmds", "sync": "package_cmds",
+}
+_VALUED_OPTIONS = ("--data-dir", "--db")
 EXIT_USAGE, EXIT_BAD_INPUT = 1, 2
 EXIT_BUG = 1
 
@@ -39,12 +50,25 @@ def _global_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not a global option or its value)."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: with only the named subcommand's module when there is one, else with all."""
     common = _global_options()
     parser = _Parser(prog="xunzhen", description=f"{APP_NAME} — 质量巡诊离线工作台", parents=[common])
     parser.add_argument("--version", action="version", version=f"{APP_NAME} xunzhen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for name in COMMAND_GROUPS:
+    word = _command_word(argv) if argv is not None else None
+    for name in (COMMAND_MODULES[word],) if word in COMMAND_MODULES else COMMAND_GROUPS:
         importlib.import_module(f"{__package__}.{name}").register(sub, common)
     return parser
 
@@ -68,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         from ..gui.app import run_gui
 
         return run_gui(getattr(gui, "data_dir", None), getattr(gui, "db", None))
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from ..gui.app import run_gui
