@@ -18,6 +18,7 @@ def _isolated_environment(monkeypatch, tmp_path):
     # A developer's own XUNZHEN_* settings must never leak into a test.
     monkeypatch.delenv("XUNZHEN_DB_URL", raising=False)
     monkeypatch.setenv("XUNZHEN_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("XUNZHEN_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

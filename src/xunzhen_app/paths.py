@@ -46,3 +46,9 @@ class AppPaths:
 def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
     chosen = data_dir or os.environ.get("XUNZHEN_DATA_DIR") or platformdirs.user_data_dir(APP_ID, appauthor=False)
     return AppPaths(Path(chosen).expanduser().resolve())
+
+
+def cache_dir() -> Path:
+    """Where derived files that can be rebuilt at any time live (XUNZHEN_CACHE_DIR, else the user cache folder)."""
+    chosen = os.environ.get("XUNZHEN_CACHE_DIR") or platformdirs.user_cache_dir(APP_ID, appauthor=False)
+    return Path(chosen).expanduser()

@@ -16,6 +16,7 @@ from pathlib import Path
 from ...core.errors import UserError
 from .. import visits as visit_service
 from .atomic import describe_os_error, write_atomically
+from .photos import forget_prepared_photos
 from .selection import ExportSelection, enterprises_for, load_details, resolve_visit_ids
 
 
@@ -121,6 +122,7 @@ def batch_export_pdfs(store, visit_ids: list[str], out_dir: Path,
             written.append(write_visit_pdf(store, visit_id, out_dir / visit_report_filename(store, visit_id)))
         except UserError as exc:
             failed.append((visit_id, str(exc)))
+    forget_prepared_photos()
     if progress is not None:
         progress(total, total)
     return BatchResult(tuple(written), tuple(failed), cancelled=False, out_dir=out_dir)
@@ -162,8 +164,10 @@ def export_pdf_zip(store, visit_ids: list[str], zip_path: Path,
     try:
         write_atomically(zip_path, fill)
     except _Stop:
+        forget_prepared_photos()
         cancelled = len(written) + len(failed) < total
         return BatchResult((), tuple(failed), cancelled=cancelled, out_dir=zip_path.parent)
+    forget_prepared_photos()
     if progress is not None:
         progress(total, total)
     return BatchResult(tuple(written), tuple(failed), cancelled=False, out_dir=zip_path.parent)

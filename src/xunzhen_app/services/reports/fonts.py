@@ -16,7 +16,6 @@ to the face itself rather than faked.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -44,12 +43,13 @@ def register_report_fonts() -> ReportFonts:
     from reportlab.graphics import shapes
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .font_cache import load_font
 
     for name, resource in FONT_FILES.items():
         # Read through importlib.resources so a wheel or a frozen app works too.
-        data = io.BytesIO(resources_access.read_bytes(resource))
-        pdfmetrics.registerFont(TTFont(name, data, subfontIndex=0))
+        data = resources_access.read_bytes(resource)
+        pdfmetrics.registerFont(load_font(name, data, resource.rsplit("/", 1)[-1].split(".")[0]))
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(name, bold, italic, name)
