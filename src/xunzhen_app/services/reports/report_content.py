@@ -8,6 +8,7 @@ render the Document this builds; no wording lives in a writer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ...core.actions import status_text
 from ...core.domain import VisitStatus
@@ -15,7 +16,7 @@ from ...core.scoring import Score, band, counted_level, display_index, round_hal
 from ..actions import categories
 from ..dto import VisitDetail
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
-from .photos import prepare_photo
+from .photos import print_photo
 
 _DIGITS = "零一二三四五六七八九"
 METHOD_NOTES = {
@@ -61,6 +62,13 @@ def change_text(before: Score | None, after: Score) -> str:
     if delta == 0:
         return "持平"
     return f"+{delta}" if delta > 0 else f"−{-delta}"
+
+
+def _person(p) -> tuple[str, str]:
+    """(姓名, 职务) of an interviewee."""
+    if isinstance(p, dict):
+        return p.get("name") or "", p.get("position") or ""
+    return p.name, p.position
 
 
 def build_document(detail: VisitDetail, previous: VisitDetail | None,
@@ -117,8 +125,10 @@ class _Builder:
         self.enterprise_section()
         self.process_section()
         self.maturity_section()
+        self.strengths_section()
         self.problems_section()
         self.plan_section()
+        self.opinion_section()
         self.detail_section()
         self.attachments_section()
         self.signatures()
@@ -141,15 +151,26 @@ class _Builder:
             ("巡诊日期", visit_dates(d)),
             ("专家组", team),
         ]
-        issued = d.finalized_at.date() if d.finalized_at else d.row.end_date
         return Cover(title="质量巡诊报告", subtitle=d.row.stage, fields=tuple((k, v) for k, v in fields if v),
-                     issuer=("质量巡诊专家组", cn_date(issued)), source=d.template.source or "")
+                     issuer=self.issuer(), source=d.template.source or "")
+
+    def issuer(self) -> tuple[str, str]:
+        """The 落款: the organising unit and the report's date."""
+        d = self.d
+        organiser = getattr(d, "organiser", "") or "质量巡诊专家组"
+        issued = getattr(d, "report_date", None) or (d.finalized_at.date() if d.finalized_at else d.row.end_date)
+        return organiser, cn_date(issued)
 
     def enterprise_section(self) -> None:
         e = self.d.enterprise
+        profile = getattr(e, "profile", None)
         self.section("企业基本情况")
+        if profile is not None and profile.introduction:
+            self.para(profile.introduction)
         rows = [("企业名称", e.name), ("统一社会信用代码", e.uscc), ("所属地市", e.city), ("所属区县", e.county),
                 ("所属行业", e.industry), ("培育类型", e.cultivation_type),
+                ("主营产品", profile.main_products if profile else ""), ("规模", profile.scale() if profile else ""),
+                ("认证情况", profile.certifications if profile else ""),
                 ("荣誉资质", "；".join(h.describe() for h in e.honours)),
                 ("联系人", "；".join(" ".join(p for p in (c.name, c.position, c.phone) if p) for c in e.contacts))]
         self.blocks.append(Table(tuple((cell(k, head=True), cell(v)) for k, v in rows if v), (36, 0), header_rows=0))
@@ -169,8 +190,8 @@ class _Builder:
         if d.interviewees:
             rows = [(cell("序号", center=True, head=True), cell("姓名", center=True, head=True),
                      cell("职务", center=True, head=True))]
-            rows += [(cell(str(n), center=True), cell(p.get("name") or ""), cell(p.get("position") or ""))
-                     for n, p in enumerate(d.interviewees, start=1)]
+            rows += [(cell(str(n), center=True), cell(name), cell(position))
+                     for n, (name, position) in enumerate(map(_person, d.interviewees), start=1)]
             self.blocks.append(Table(tuple(rows), (14, 60, 0)))
         else:
             self.para("未记录访谈人员。")
@@ -260,6 +281,34 @@ class _Builder:
         if g.unrated:
             blocks.append(Para(runs(f"未评条目（得分为暂定）：{'、'.join(g.unrated)}"), "note"))
         self.blocks.append(Together(tuple(blocks)))
+
+    def strengths_section(self) -> None:
+        """亮点与优势: what the experts recorded item by item, else the goals that scored well."""
+        d = self.d
+        self.section("亮点与优势")
+        recorded = [(code, getattr(a, "strength", "")) for code, a in sorted(d.assessments.items())]
+        strengths = [(code, text) for code, text in recorded if text.strip()]
+        for n, (code, strength) in enumerate(strengths, start=1):
+            self.para(f"{n}. {strength}（条目 {code}）")
+        if strengths:
+            return
+        top = max(lv.level for lv in self.scale.levels)
+        strong = [g for g in d.result.goals if g.score.level is not None and not g.failed_checks
+                  and float(round_half_up(g.score.level, 1)) >= top - 1]
+        for n, g in enumerate(strong, start=1):
+            self.para(f"{n}. {g.title}：成熟度等级 {self.level_phrase(g.score)}，处于较高水平。")
+        if not strong:
+            self.para("本次巡诊未记录突出的亮点与优势。")
+
+    def opinion_section(self) -> None:
+        opinion = getattr(self.d, "expert_opinion", "")
+        if not opinion.strip():
+            return
+        self.section("专家组意见")
+        self.para(opinion)
+        organiser, issued = self.issuer()
+        self.para(organiser, kind="right")
+        self.para(issued, kind="right")
 
     def problems_section(self) -> None:
         d = self.d
@@ -360,7 +409,8 @@ class _Builder:
         self.section("附件")
         others = []
         for att in d.attachments:
-            photo = prepare_photo(self.photo_bytes(att.sha256)) if att.media_type.startswith("image/") else None
+            photo = (print_photo(att.sha256, partial(self.photo_bytes, att.sha256))
+                     if att.media_type.startswith("image/") else None)
             if photo is None:
                 others.append(att)
                 continue
