@@ -49,6 +49,9 @@ def test_frozen_app_runs_demo_report_and_opens_the_window(frozen, tmp_path):
     visit = json.loads(sh(exe, "--data-dir", data, "visit", "list", "--json", env=env, cwd=tmp_path))[0]["id"]
     sh(exe, "--data-dir", data, "report", visit, "-o", tmp_path / "r.pdf", env=env, cwd=tmp_path)
     assert (tmp_path / "r.pdf").read_bytes()[:5] == b"%PDF-"
+    # The Word report needs python-docx's template in the bundle, and the radar PDFium.
+    sh(exe, "--data-dir", data, "report", visit, "-o", tmp_path / "r.docx", env=env, cwd=tmp_path)
+    assert (tmp_path / "r.docx").read_bytes()[:2] == b"PK"
     shots = tmp_path / "shots"
     sh(exe, "--data-dir", data, "screenshots", shots, env=env, cwd=tmp_path)
     # Every main screen, and the report preview, which needs PDFium's native library in the bundle.

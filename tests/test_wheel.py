@@ -42,3 +42,6 @@ def test_installed_wheel_runs_demo_score_and_report(installed, tmp_path):
     pdf = tmp_path / "report.pdf"
     sh(installed, "--data-dir", data, "report", visits[0]["id"], "-o", pdf, cwd=tmp_path, env=env)
     assert pdf.read_bytes()[:5] == b"%PDF-"
+    docx = tmp_path / "report.docx"
+    sh(installed, "--data-dir", data, "report", visits[0]["id"], "-o", docx, cwd=tmp_path, env=env)
+    assert docx.read_bytes()[:2] == b"PK"
