@@ -208,7 +208,7 @@ class _DocxWriter:
                 p = cell.paragraphs[0]
                 _faces(p.add_run(text), face, 14)
                 p.paragraph_format.space_after = Pt(4)
-        self.widths(table, (42, 0))
+        self.widths(table, (48, 0))
         doc.add_paragraph().paragraph_format.space_before = Pt(90)
         for line in c.issuer:
             p = doc.add_paragraph()
@@ -221,7 +221,9 @@ class _DocxWriter:
     def block(self, block, keep: bool = False) -> None:
         doc = self.doc
         if isinstance(block, Heading):
-            _paragraph(doc, self.ids[f"Heading {block.level}"], block.text)
+            # The style keeps headings with the next paragraph too; said again on
+            # the paragraph because LibreOffice honours only the direct setting.
+            _paragraph(doc, self.ids[f"Heading {block.level}"], block.text).paragraph_format.keep_with_next = True
         elif isinstance(block, Para):
             p = _paragraph(doc, self.ids.get(_PARA_STYLES[block.kind]))
             if block.kind == "body":
