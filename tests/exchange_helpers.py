@@ -16,6 +16,7 @@ from xunzhen_app.db.store import open_store
 from xunzhen_app.paths import AppPaths
 from xunzhen_app.services.exchange import signing
 from xunzhen_app.services.exchange.format import canonical_json
+from xunzhen_app.services.exchange.ownership import own_attestation
 
 
 @dataclass
@@ -64,10 +65,16 @@ def rezip(entries: dict[str, bytes], compress=zipfile.ZIP_DEFLATED) -> bytes:
     return buf.getvalue()
 
 
-def resign(entries: dict[str, bytes], keys: signing.KeyPair, **manifest_changes) -> dict[str, bytes]:
-    """Recompute member hashes (and apply manifest edits), signed with ``keys``."""
+def resign(entries: dict[str, bytes], keys: signing.KeyPair, attest: bool = True,
+           **manifest_changes) -> dict[str, bytes]:
+    """Recompute member hashes (and apply manifest edits), signed with ``keys``; unless ``attest`` is
+    False, a format-3 data.json is attested anew by ``keys`` too, as the author of everything in it."""
     m = json.loads(entries["manifest.json"])
     body = {k: v for k, v in entries.items() if k not in ("manifest.json", "manifest.sig")}
+    if attest and b'"attestations":[' in body.get("data.json", b""):
+        data = json.loads(body["data.json"])
+        data["attestations"] = [own_attestation(keys, data)]
+        body["data.json"] = canonical_json(data)
     m["members"] = [{"name": n, "sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in sorted(body.items())]
     m.update(manifest_changes)
     mb = canonical_json(m)

@@ -121,10 +121,10 @@ def test_both_changed_keeps_both_and_resolves_field_by_field(package, expert, bu
     assert {"summary", "report_number"} <= fields  # the resolution is in the visit's history
 
 
-def test_same_uuid_different_content_is_a_conflict(package, expert, bureau, tmp_path):
+def test_same_uuid_different_content_from_a_third_party_is_refused(package, expert, bureau, tmp_path):
     vid, path = package
     import_package(bureau.store, bureau.keys, path)
-    # A third party sends the same visit id with different content: never agreed → conflict.
+    # A third party sends the same visit id with different content: neither its visit nor ours.
     other = make_side(tmp_path / "other")
     bureau.trust(other)
     blob = members(path.read_bytes())
@@ -134,10 +134,10 @@ def test_same_uuid_different_content_is_a_conflict(package, expert, bureau, tmp_
     forged = tmp_path / "forged.xzp"
     entries = resign(blob, other.keys, sender=other.keys.card().sender_dict(), package_id=data["visits"][0]["id"])
     forged.write_bytes(rezip(entries))
-    before = visits.get_visit(bureau.store, vid).summary
-    rep = import_package(bureau.store, bureau.keys, forged)
-    assert [r.entity for r in rep.conflicts] == ["visit"]
-    assert visits.get_visit(bureau.store, vid).summary == before
+    before = db_fingerprint(bureau.store)
+    with pytest.raises(PackageError, match="无权修改"):
+        import_package(bureau.store, bureau.keys, forged)
+    assert db_fingerprint(bureau.store) == before
     other.store.close()
 
 
@@ -486,7 +486,7 @@ def test_deletions_travel_and_stale_copies_stay_deleted(expert, bureau, tmp_path
     visits.remove_row(expert.store, "plan", plan[0].id)
     visits.remove_attachment(expert.store, photos[0].id)
     p2 = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "p2.xzp")
-    assert json.loads(members(p2.read_bytes())["manifest.json"])["format_version"] == 2
+    assert json.loads(members(p2.read_bytes())["manifest.json"])["format_version"] == format.FORMAT_VERSION
 
     rep = import_package(bureau.store, bureau.keys, p2)
     assert sorted(r.entity for r in rep.deleted) == ["attachment", "plan_item", "visit_problem"]
@@ -600,10 +600,14 @@ def test_format_1_package_without_tombstones_imports_as_before(package, expert, 
     m = members(path.read_bytes())
     data = json.loads(m["data.json"])
     assert data.pop("tombstones") == []
+    del data["attestations"]  # format 3: the sender's record signatures
+    data["history"] = [{"id": str(uuid.uuid4()), "visit_id": vid, "actor": "市局管理员", "field": "summary"}]
     old = tmp_path / "v1.xzp"
     old.write_bytes(rezip(resign({**m, "data.json": format.canonical_json(data)}, expert.keys, format_version=1)))
     rep = import_package(bureau.store, bureau.keys, old)
     assert rep.visit_ids == [vid] and not rep.refused and not rep.deleted
+    with bureau.store.session() as s:  # history is written here, never taken from a package
+        assert set(s.scalars(select(VisitHistory.actor))) == {f"导入自 {rep.sender_name}"}
 
 
 def test_exported_package_carries_the_report_pdf(package, expert):

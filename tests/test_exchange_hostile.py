@@ -14,8 +14,8 @@ from exchange_helpers import db_fingerprint, members, resign, rezip, seed_visit
 from sqlalchemy import select
 
 from xunzhen_app.cli import main
-from xunzhen_app.db.models import ImportLog, VisitHistory
-from xunzhen_app.services.exchange import format, receipts, signing
+from xunzhen_app.db.models import ImportLog, Visit, VisitHistory
+from xunzhen_app.services.exchange import format, proposals, receipts, signing
 from xunzhen_app.services.exchange.export import export_package, seal_package
 from xunzhen_app.services.exchange.merge import import_package
 
@@ -241,3 +241,197 @@ def test_sync_and_batch_import_carry_on_past_a_refused_package(expert, bureau, t
     assert main(["--data-dir", str(bureau.dir), "package", "import", str(bad), str(second)]) == 2
     out = capsys.readouterr()
     assert bad.name in out.err and "已导入" in out.out
+
+
+# --- ownership: who may change what -------------------------------------------------------------
+
+
+@pytest.fixture
+def owned(expert, bureau, tmp_path):
+    """Expert A's finalized visit, imported by the bureau; expert B is registered there too."""
+    from exchange_helpers import make_side
+
+    from xunzhen_app.services import visits
+
+    vid = seed_visit(expert)
+    visits.finalize(expert.store, vid)
+    other = make_side(tmp_path / "other")
+    for side in (expert, other):
+        bureau.trust(side)
+        side.trust(bureau)
+    path = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "a.xzp")
+    import_package(bureau.store, bureau.keys, path)
+    yield vid, members(path.read_bytes()), other
+    other.store.close()
+
+
+def _as(keys, entries, edit, **kw) -> bytes:
+    """A's package edited by ``edit(data)`` and sent (signed and attested) by ``keys``."""
+    data = _data(entries)
+    edit(data)
+    return _with_data(entries, data, keys, package_id=str(uuid.uuid4()),
+                      sender=keys.card().sender_dict(), **kw)
+
+
+def _summary(data):
+    data["visits"][0]["summary"] = "改写他人的已定稿巡诊"
+    data["visits"][0]["revision"] += 1
+    for a in data["assessments"]:
+        a["level"], a["revision"] = 1, a["revision"] + 1
+
+
+def _tombstone_problem(data):
+    p = data["problems"].pop(0)
+    data["tombstones"] = [{"entity": "visit_problem", "record_id": p["id"], "visit_id": p["visit_id"],
+                           "revision": p["revision"] + 1, "digest": _digest_of(p),
+                           "deleted_at": "2025-06-01T08:00:00+00:00"}]
+
+
+def _digest_of(row):
+    from xunzhen_app.db.tracking import content_digest
+
+    return content_digest(row)
+
+
+def _rename_expert(data):
+    data["experts"][0]["name"] = "冒名顶替"
+    data["experts"][0]["revision"] += 1
+
+
+def _unsigned_edit(entries, keys):
+    """A's own key, A's manifest, but a rating changed after A attested it."""
+    data = _data(entries)
+    data["assessments"][0]["evidence"] = "事后篡改的证据"
+    return rezip(resign({**entries, "data.json": format.canonical_json(data)}, keys, attest=False,
+                        package_id=str(uuid.uuid4())))
+
+
+def _history_in_format_3(entries, keys):
+    data = _data(entries)
+    data["history"] = [{"id": str(uuid.uuid4()), "visit_id": data["visits"][0]["id"], "actor": "市局管理员",
+                        "at": "2020-01-01T00:00:00+00:00", "field": "summary"}]
+    return _with_data(entries, data, keys, package_id=str(uuid.uuid4()))
+
+
+# name → (build(A's entries, A's keys, B's keys) → bytes, expected words in the message)
+OWNERSHIP_CASES = {
+    "another expert rewrites a finalized visit": (lambda m, a, b: _as(b, m, _summary), "发送方无权修改"),
+    "another expert tombstones its problems": (lambda m, a, b: _as(b, m, _tombstone_problem), "无权修改或删除"),
+    "another expert renames the expert": (lambda m, a, b: _as(b, m, _rename_expert), "发送方无权修改"),
+    "the author rewrites its finalized visit without reopening": (lambda m, a, b: _as(a, m, _summary), "已定稿"),
+    "a record changed after it was attested": (lambda m, a, b: _unsigned_edit(m, a), "没有与其内容相符的签名"),
+    "back-dated history in format 3": (lambda m, a, b: _history_in_format_3(m, a), "未知部分"),
+}
+
+
+@pytest.mark.parametrize("case", list(OWNERSHIP_CASES))
+def test_ownership_breach_is_refused_and_changes_nothing(case, owned, expert, bureau, tmp_path, capsys):
+    build, words = OWNERSHIP_CASES[case]
+    _, entries, other = owned
+    bad = tmp_path / f"owner-{list(OWNERSHIP_CASES).index(case)}.xzp"
+    bad.write_bytes(build(entries, expert.keys, other.keys))
+    before = db_fingerprint(bureau.store)
+    capsys.readouterr()
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and words in err and "数据库未作任何修改" in err, err
+    assert db_fingerprint(bureau.store) == before
+
+
+def test_history_is_written_by_the_receiver_not_taken_from_a_package(owned, expert, bureau):
+    vid, _, _ = owned
+    with bureau.store.session() as s:
+        rows = list(s.scalars(select(VisitHistory).where(VisitHistory.visit_id == vid)))
+    assert rows and {r.actor for r in rows} == {f"导入自 {signing.list_cards(bureau.store)[0].name}"}
+    assert {r.new_value for r in rows} == {"新建"}  # one row per record it inserted, none of the expert's
+
+
+def test_reopened_with_reason_the_author_changes_its_visit(owned, expert, bureau, tmp_path):
+    from xunzhen_app.services import visits
+
+    vid, _, _ = owned
+    visits.reopen(expert.store, vid, "企业补充了资料")
+    visits.set_visit_field(expert.store, vid, "summary", "补充资料后的结论")
+    visits.finalize(expert.store, vid)
+    path = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "r.xzp")
+    rep = import_package(bureau.store, bureau.keys, path)
+    assert [r.entity for r in rep.updated] == ["visit"] and not rep.proposals
+    assert visits.get_visit(bureau.store, vid).summary == "补充资料后的结论"
+    with bureau.store.session() as s:
+        assert s.get(Visit, vid).reopen_reason == "企业补充了资料"
+
+
+def test_task_package_grants_visits_and_an_edit_of_the_bureaus_enterprise_is_a_proposal(
+        expert, bureau, tmp_path, capsys):
+    from exchange_helpers import make_side
+
+    from xunzhen_app.services import enterprises, experts, visits
+    from xunzhen_app.services.dto import EnterpriseInput
+    from xunzhen_app.services.exchange import tasks
+    from xunzhen_app.services.exchange.export import export_task_package
+
+    ent = enterprises.create_enterprise(bureau.store, EnterpriseInput(
+        name="培育库企业", city="大同市", cultivation_type="重点培育型", notes="市局备注"))
+    x = experts.add_expert(bureau.store, "李专家", "某研究院")
+    tasks.assign(bureau.store, ent.id[:8], x.id[:8])
+    other = make_side(tmp_path / "other")
+    for side in (expert, other):
+        bureau.trust(side)
+        side.trust(bureau)
+    card = signing.parse_card("card", expert.card_file().read_bytes())
+    task = export_task_package(bureau.store, bureau.keys, encrypt_to=card).write(tmp_path / "task.xzp")
+    import_package(expert.store, expert.keys, task)
+
+    me = experts.save_profile(expert.store, "张测试", "测试大学")
+    vid = visits.create_visit(expert.store, visits.NewVisit(enterprise_id=ent.id, team=(me.id,))).id
+    old = enterprises.get_enterprise(expert.store, ent.id)
+    enterprises.update_enterprise(expert.store, ent.id, EnterpriseInput(
+        name=old.name, city=old.city, cultivation_type=old.cultivation_type, notes="专家建议：补充联系人"))
+    path = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "v.xzp")
+    capsys.readouterr()
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "修改建议 1" in out and "新增" in out
+    assert enterprises.get_enterprise(bureau.store, ent.id).notes == "市局备注"  # never overwritten
+    assert main(["--data-dir", str(bureau.dir), "package", "proposals"]) == 0
+    listing = capsys.readouterr().out
+    registered = {c.fingerprint: c.name for c in signing.list_cards(bureau.store)}[expert.keys.fingerprint]
+    assert f"{registered} 建议修改 enterprise" in listing and "专家建议：补充联系人" in listing
+    [p] = proposals.list_proposals(bureau.store)
+    assert main(["--data-dir", str(bureau.dir), "package", "accept", p.id[:8]]) == 0
+    assert enterprises.get_enterprise(bureau.store, ent.id).notes == "专家建议：补充联系人"
+    assert main(["--data-dir", str(bureau.dir), "package", "accept", p.id[:8]]) == 2
+    assert "已于" in capsys.readouterr().err
+
+    # Expert B was not assigned this enterprise: its visit for it is refused whole.
+    them = experts.save_profile(other.store, "王其他", "其他单位")
+    import_package(other.store, other.keys, export_package(bureau.store, bureau.keys, everything=True,
+                                                            reports=False).write(tmp_path / "all.xzp"))
+    bvid = visits.create_visit(other.store, visits.NewVisit(enterprise_id=ent.id, team=(them.id,))).id
+    theirs = export_package(other.store, other.keys, visit_refs=[bvid], reports=False).write(tmp_path / "b.xzp")
+    before = db_fingerprint(bureau.store)
+    assert main(["--data-dir", str(bureau.dir), "package", "import", str(theirs)]) == 2
+    assert "没有通过市局任务包分配给发送方" in capsys.readouterr().err
+    assert db_fingerprint(bureau.store) == before
+    other.store.close()
+
+
+def test_a_rejected_proposal_stays_rejected(owned, expert, bureau, tmp_path, capsys):
+    """The bureau edits the expert's visit and sends it back: at the expert it is only a proposal."""
+    from xunzhen_app.services import visits
+
+    vid, _, _ = owned
+    visits.reopen(bureau.store, vid, "市局复核")
+    visits.set_visit_field(bureau.store, vid, "summary", "市局改写的结论")
+    back = export_package(bureau.store, bureau.keys, visit_refs=[vid], reports=False).write(tmp_path / "back.xzp")
+    rep = import_package(expert.store, expert.keys, back)
+    assert {r.entity for r in rep.proposals} == {"visit"} and not rep.updated
+    assert visits.get_visit(expert.store, vid).summary == ""
+    [p] = proposals.list_proposals(expert.store)
+    assert main(["--data-dir", str(expert.dir), "package", "reject", p.id[:8], "--note", "结论以专家组为准"]) == 0
+    assert proposals.list_proposals(expert.store) == []
+    assert proposals.list_proposals(expert.store, include_decided=True)[0].decision == "rejected"
+    again = rezip(resign(members(back.read_bytes()), bureau.keys, package_id=str(uuid.uuid4())))
+    (tmp_path / "again.xzp").write_bytes(again)
+    rep = import_package(expert.store, expert.keys, tmp_path / "again.xzp")  # decided once: stays decided
+    assert not rep.proposals and proposals.list_proposals(expert.store) == []

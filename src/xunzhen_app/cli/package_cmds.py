@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import UserError
-from ..services.exchange import conflicts, receipts, signing, sync, tasks
+from ..services.exchange import conflicts, proposals, receipts, signing, sync, tasks
 from ..services.exchange.export import export_package, export_task_package
 from ..services.exchange.merge import import_package
 from .context import print_json, store_for, table
@@ -72,6 +72,20 @@ def register(sub, common) -> None:
     rs.add_argument("--default", choices=[conflicts.LOCAL, conflicts.REMOTE], default=conflicts.LOCAL)
     rs.set_defaults(handler=_resolve)
 
+    pp = pc.add_parser("proposals", help="列出他人对本机记录的修改建议（逐字段）", parents=[common])
+    pp.add_argument("--all", action="store_true", help="也列出已采纳或已拒绝的")
+    pp.add_argument("--json", action="store_true")
+    pp.set_defaults(handler=_proposals)
+
+    ac = pc.add_parser("accept", help="采纳一条修改建议（作为本机的修改）", parents=[common])
+    ac.add_argument("proposal", metavar="ID")
+    ac.set_defaults(handler=_accept)
+
+    rj = pc.add_parser("reject", help="拒绝一条修改建议", parents=[common])
+    rj.add_argument("proposal", metavar="ID")
+    rj.add_argument("--note", default="", help="拒绝的理由（留在本机）")
+    rj.set_defaults(handler=_reject)
+
     sy = sub.add_parser("sync", help="同步文件夹：写出待发数据包，导入发给本机的数据包", parents=[common])
     sy.add_argument("--folder", type=Path, required=True, metavar="DIR")
     sy.add_argument("--accept-unknown", action="store_true")
@@ -127,6 +141,8 @@ def _import(args) -> int:
                 print(f"  记下对方的删除 {rep.deletions_noted} 条（本机没有这些记录，以后收到旧副本也不会再加入）")
             for r in rep.conflicts:
                 print(f"  冲突：{r.entity} {r.id[:8]} {r.label}" + (f"：{r.reason}" if r.reason else ""))
+            for r in rep.proposals:
+                print(f"  修改建议：{r.entity} {r.id[:8]} {r.label}（xunzhen package proposals 查看，accept/reject 处理）")
             for r in rep.refused:
                 print(f"  拒收：{r.entity} {r.id[:8]} {r.label}：{r.reason}")
             if rep.sender_registered:
@@ -154,6 +170,9 @@ def _task(args) -> int:
     result = export_task_package(store, _keys(store), expert_ids=args.expert, encrypt_to=_card(store, args.encrypt_to))
     result.write(args.output)
     print(f"已导出任务包到 {args.output}：{result.counts.get('assignments', 0)} 项分配")
+    if not result.counts.get("grantees"):
+        print("注意：任务包没有指定接收方（--encrypt-to），专家的密钥也未登记：其巡诊导入时将因企业未分配而被拒收",
+              file=sys.stderr)
     return 0
 
 
@@ -201,6 +220,36 @@ def _resolve(args) -> int:
         choices[field] = pick
     c = conflicts.resolve_conflict(store_for(args), args.conflict, choices, args.default)
     print(f"冲突 {c.id[:8]} 已解决")
+    return 0
+
+
+def _proposals(args) -> int:
+    rows = proposals.list_proposals(store_for(args), include_decided=args.all)
+    if args.json:
+        print_json([{"id": p.id, "kind": p.kind, "entity": p.entity, "record_id": p.record_id, "label": p.label,
+                     "proposer": p.proposer, "proposer_name": p.proposer_name, "decision": p.decision,
+                     "fields": [{"field": f.field, "local": f.local, "remote": f.remote} for f in p.fields]}
+                    for p in rows])
+        return 0
+    if not rows:
+        print("没有待处理的修改建议")
+    for p in rows:
+        done = f"（已{'采纳' if p.decision == proposals.ACCEPTED else '拒绝'}）" if p.decision else ""
+        print(f"建议 {p.id[:8]}：{p.proposer_name} 建议{p.kind_text} {p.entity} {p.record_id[:8]} {p.label}{done}")
+        for f in p.fields:
+            print(f"  {f.field}：本机 {f.local!r} ｜ 建议 {f.remote!r}")
+    return 0
+
+
+def _accept(args) -> int:
+    p = proposals.accept_proposal(store_for(args), args.proposal)
+    print(f"已采纳修改建议 {p.id[:8]}（{p.kind_text} {p.entity} {p.label}）")
+    return 0
+
+
+def _reject(args) -> int:
+    p = proposals.reject_proposal(store_for(args), args.proposal, args.note)
+    print(f"已拒绝修改建议 {p.id[:8]}（{p.kind_text} {p.entity} {p.label}）")
     return 0
 
 

@@ -367,3 +367,70 @@ class Delivery(Base):
     revision: Mapped[int] = mapped_column(Integer)
     package_id: Mapped[str] = mapped_column(String(36))
     delivered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- Ownership (issue 10): who created a record, who may change it, what others propose ---
+
+
+class RecordAuthor(Base):
+    """The author of a synced record that another installation created (by its key fingerprint).
+    No row: the record was created here. A visit's parts belong to the visit's author."""
+
+    __tablename__ = "record_author"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    author: Mapped[str] = mapped_column(String(64), index=True)
+    # The author's own attestation of the newest version held here, if it signed that version:
+    # what lets a relay (city → province) pass the record on with its authorship verifiable.
+    attestation_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Attestation(Base):
+    """An installation's signature over a list of record versions it vouches for (see exchange.attest);
+    kept as received, so it can travel on unchanged."""
+
+    __tablename__ = "attestation"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the signed body
+    signer: Mapped[str] = mapped_column(String(64), index=True)
+    signing_key: Mapped[str] = mapped_column(String(100))
+    # [[entity, record id, revision, content digest, author fingerprint], …], sorted
+    entries: Mapped[list] = mapped_column(JSON)
+    signature: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordGrant(Base):
+    """A right given to another installation on a record of ours: ``visit`` on an enterprise (a task
+    package's assignee may create visits for it); ``edit`` on any record (later: team members)."""
+
+    __tablename__ = "record_grant"
+
+    grantee: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    right: Mapped[str] = mapped_column(String(20), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Proposal(Base):
+    """A change another installation sent for a record it does not own: kept until the owner
+    (this installation) accepts or rejects it; never applied by an import."""
+
+    __tablename__ = "sync_proposal"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    # "change" (their version of a record), "new" (a part added to our visit), "delete" (a part removed)
+    kind: Mapped[str] = mapped_column(String(20))
+    proposer: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[str] = mapped_column(String(36))
+    remote_revision: Mapped[int] = mapped_column(Integer)
+    remote_digest: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict] = mapped_column(JSON)  # their row, or their tombstone
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision: Mapped[str | None] = mapped_column(String(20))  # "accepted" / "rejected"
+    decision_note: Mapped[str] = mapped_column(Text, default="")

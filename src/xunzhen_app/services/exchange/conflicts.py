@@ -133,7 +133,7 @@ def resolve_conflict(store, conflict_id: str, choices: dict[str, object] | None 
                 raise UserError(f"字段 {k} 的选择“{pick}”无效，应为 local、remote 或编辑后的值")
         # Parse through the same column checks an import uses: an edited value must be valid too.
         typed = parse_section("冲突解决", SECTION_OF[c.entity], [result])[0]
-        _check_unique(s, c.entity, local, typed)
+        check_unique(s, c.entity, local, typed)
         s.info["sync"] = True  # keep our own revision choice; history is still written by the flush hook
         for k, v in typed.items():
             if k not in _NOT_CONTENT:
@@ -153,7 +153,7 @@ def _mark_resolved(c: SyncConflict, choices: dict, default: str) -> None:
     c.resolution.setdefault(WHOLE, default)
 
 
-def _check_unique(session, entity: str, local, typed: dict) -> None:
+def check_unique(session, entity: str, local, typed: dict) -> None:
     if entity != "enterprise" or not typed.get("uscc") or typed["uscc"] == local.uscc:
         return
     holder = session.scalar(select(Enterprise).where(Enterprise.uscc == typed["uscc"], Enterprise.id != local.id))

@@ -2,7 +2,7 @@
 package to a recipient; and the bureau's task packages.
 
 A visit travels with everything it needs on the other side: its enterprise,
-team experts, template snapshot, parts, attachments (content by hash), history,
+team experts, template snapshot, parts, attachments (content by hash), the attestations of its records,
 the tombstones of its deleted parts, the earlier visits it refers to and, unless
 asked not to, its 质量巡诊报告 PDF for whoever opens the package without 巡诊.
 """
@@ -31,7 +31,6 @@ from ...db.models import (
     Tombstone,
     Visit,
     VisitExpert,
-    VisitHistory,
     VisitProblem,
 )
 from ..visits import resolve_visit
@@ -47,7 +46,8 @@ from .format import (
     sha256,
     write_zip,
 )
-from .records import DELETABLE, SECTIONS, TOMBSTONES, to_dict, tombstone_dict
+from .ownership import VISIT_RIGHT, attestations_for, authors, grant
+from .records import ATTESTATIONS, DELETABLE, SECTIONS, TOMBSTONES, to_dict, tombstone_dict
 from .signing import Card, KeyPair, find_card
 
 _CHUNK = 500
@@ -138,9 +138,10 @@ def _closure(session, visits: list[Visit]) -> list[Visit]:
     return list(seen.values())
 
 
-def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assignments=(), templates=(),
-             store=None) -> tuple[dict, dict]:
-    """With ``store``, each visit's 质量巡诊报告 is rendered into reports/<id>.pdf."""
+def _collect(session, keys: KeyPair, visits: list[Visit], *, enterprises=(), experts=(), assignments=(),
+             templates=(), store=None) -> tuple[dict, dict]:
+    """With ``store``, each visit's 质量巡诊报告 is rendered into reports/<id>.pdf. The records travel
+    under attestations (ownership.attestations_for); a visit's history stays here (the receiver writes its own)."""
     data: dict[str, list] = {name: [] for name in SECTIONS} | {TOMBSTONES: []}
     members: dict[str, bytes] = {}
     ent_ids = {v.enterprise_id for v in visits} | {e.id for e in enterprises}
@@ -173,9 +174,8 @@ def _collect(session, visits: list[Visit], *, enterprises=(), experts=(), assign
     if visit_ids:
         dead = _tombstones(session, visit_ids)
         data[TOMBSTONES] = [t for v in visit_ids for t in dead.get(v, [])]
-        data["history"] = [to_dict(h) for h in session.scalars(
-            select(VisitHistory).where(VisitHistory.visit_id.in_(visit_ids)).order_by(VisitHistory.at, VisitHistory.id))]
     data["assignments"] = [to_dict(a) for a in assignments]
+    data[ATTESTATIONS] = attestations_for(session, keys, data)
     return data, members
 
 
@@ -232,7 +232,7 @@ def export_package(store, keys: KeyPair, *, visit_refs: list[str] | None = None,
             if not visits:
                 raise UserError("自上次发给该接收方以来没有新的或修改过的巡诊，无需导出")
         visits = _ordered(_closure(s, visits))
-        data, members = _collect(s, visits, enterprises=enterprises, experts=experts, assignments=assignments,
+        data, members = _collect(s, keys, visits, enterprises=enterprises, experts=experts, assignments=assignments,
                                  store=store if reports else None)
         package_id, blob = seal_package(keys, "data", data, members, recipient_fp)
         s.add(ExportLog(package_id=package_id, recipient=recipient_fp or "", package_sha256=sha256(blob),
@@ -262,12 +262,27 @@ def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = 
         if not assignments:
             raise UserError("没有可导出的任务分配（先用 xunzhen package assign 分配专家）")
         rows = [s.get(ChecklistTemplate, t.key) for t in templates]
-        data, members = _collect(s, [], assignments=assignments, templates=rows)
+        data, members = _collect(s, keys, [], assignments=assignments, templates=rows)
         recipient = encrypt_to.fingerprint if encrypt_to else None
+        granted = _grant_assignees(s, keys, assignments, recipient)
         package_id, blob = seal_package(keys, "task", data, members, recipient)
         # Kept like a data package's, so the expert's receipt for it is recognised.
         s.add(ExportLog(package_id=package_id, recipient=recipient or "", package_sha256=sha256(blob), visits={}))
     if encrypt_to is not None:
         blob = encrypt(blob, encrypt_to)
-    return ExportResult(blob, package_id, "task", [], {k: len(v) for k, v in data.items() if v},
+    return ExportResult(blob, package_id, "task", [], {k: len(v) for k, v in data.items() if v} | {"grantees": granted},
                         recipient or "", encrypt_to is not None)
+
+
+def _grant_assignees(session, keys: KeyPair, assignments: list[Assignment], recipient: str | None) -> int:
+    """Each assignee may create visits for its enterprises. The assignee's installation is the author of
+    its expert row (the profile it sent us), or else the task package's recipient; how many got a grant."""
+    rows = authors(session, "expert", {a.expert_id for a in assignments})
+    grantees = set()
+    for a in assignments:
+        found = rows.get(a.expert_id)
+        grantee = found.author if found is not None and found.author != keys.fingerprint else recipient
+        if grantee:
+            grant(session, grantee, "enterprise", a.enterprise_id, VISIT_RIGHT)
+            grantees.add(grantee)
+    return len(grantees)

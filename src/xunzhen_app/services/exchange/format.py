@@ -20,8 +20,10 @@ from ...core.bounded_json import JsonRefused, load_bounded
 from ...core.errors import UserError
 
 FORMAT_NAME = "xunzhen-exchange"
-# 2: data.json may carry "tombstones" (deleted visit parts). Version 1 packages are still read.
-FORMAT_VERSION = 2
+# 2: data.json may carry "tombstones" (deleted visit parts).
+# 3: ownership — records travel under their signers' attestations, no history. Versions 1 and 2 are still
+#    read, every record in them counting as the sender's (docs/exchange-format.md, "Versions").
+FORMAT_VERSION = 3
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

@@ -34,14 +34,18 @@ from pathlib import Path
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 
-from ...db.base import table_of
+from ...core.domain import VisitStatus
+from ...db.base import new_id, table_of, utcnow
 from ...db.models import (
     Assessment,
     Blob,
     ChecklistTemplate,
     Enterprise,
     ExportLog,
+    Attestation,
     ImportLog,
+    Proposal,
+    RecordAuthor,
     SyncBase,
     SyncConflict,
     Tombstone,
@@ -50,6 +54,7 @@ from ...db.models import (
     VisitHistory,
 )
 from ..checklists import snapshot_problem
+from . import attest
 from .crypto import decrypt, is_encrypted
 from .format import (
     ATTACHMENT_DIR,
@@ -60,12 +65,18 @@ from .format import (
     RawPackage,
     load_json_member,
 )
+from .ownership import EDIT_RIGHT, VISIT_RIGHT, authors, grants_of, tombstone_entity
 from .records import (
+    ATTESTATIONS,
     DELETABLE,
     ENTITY,
+    LEGACY_SECTIONS,
     MODEL_OF,
+    PARTS,
+    SECTION_OF,
     SECTIONS,
     TOMBSTONES,
+    TRACKED,
     digest,
     json_form,
     label,
@@ -92,8 +103,8 @@ _REFS = {
     "plan_item": {"visit_id": "visit"},
     "attachment": {"visit_id": "visit"},
     "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
-    "visit_history": {"visit_id": "visit"},
 }
+_LOCKED = "该巡诊已定稿：只有其作者重新打开并说明原因后才能修改"
 
 
 @dataclass
@@ -125,17 +136,19 @@ class ImportReport:
     # Deletions of records not held here, kept so a copy arriving later is not inserted again.
     deletions_noted: int = 0
     conflicts: list[RecordRef] = field(default_factory=list)
+    # Changes the sender proposed to records it does not own: stored for their owner (here) to decide.
+    proposals: list[RecordRef] = field(default_factory=list)
     refused: list[RecordRef] = field(default_factory=list)
     # (entity, id, revision) of everything now held as sent: what a receipt confirms.
     accepted: list[tuple[str, str, int]] = field(default_factory=list)
     visit_ids: list[str] = field(default_factory=list)
     delivered: int = 0  # for a receipt: visits marked delivered
-    history_added: int = 0  # append-only history rows, counted apart so the lists stay readable
+    history_added: int = 0  # history rows written here for the records it inserted
 
     @property
     def changed(self) -> bool:
         return bool(self.new or self.updated or self.deleted or self.deletions_noted or self.conflicts
-                    or self.delivered or self.history_added)
+                    or self.proposals or self.delivered or self.history_added)
 
     def summary(self) -> str:
         who = f"来自“{self.sender_name}”"
@@ -145,7 +158,8 @@ class ImportReport:
             return f"{self.source}：{who}的回执，{self.delivered} 次巡诊标记为已送达"
         head = "预览（未提交）" if self.preview else "已导入"
         return (f"{self.source}：{head}{who}的数据包：新增 {len(self.new)}，更新 {len(self.updated)}，"
-                f"删除 {len(self.deleted)}，未变 {self.unchanged}，冲突 {len(self.conflicts)}，拒收 {len(self.refused)}")
+                f"删除 {len(self.deleted)}，未变 {self.unchanged}，冲突 {len(self.conflicts)}，"
+                f"修改建议 {len(self.proposals)}，拒收 {len(self.refused)}")
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -158,10 +172,18 @@ class VerifiedPackage:
     raw: RawPackage
     sender: Card
     sections: dict[str, list[dict]]
+    # (entity, record id) → the attestation entry matching what the package carries (see attest);
+    # for a format 1 or 2 package, none: every record counts as the sender's.
+    signed: dict[tuple[str, str], attest.Entry] = field(default_factory=dict)
+    attestations: list[dict] = field(default_factory=list)
 
     @property
     def manifest(self) -> dict:
         return self.raw.manifest
+
+    def signer(self, entity: str, record_id: str) -> str:
+        found = self.signed.get((entity, record_id))
+        return found.signer if found is not None else self.sender.fingerprint
 
 
 def verify_package(source: str, blob: bytes, keys: KeyPair,
@@ -183,21 +205,44 @@ def verify_package(source: str, blob: bytes, keys: KeyPair,
     if DATA not in raw.members:
         raise PackageError(source, "缺少 data.json")
     data = load_json_member(source, raw.members[DATA], DATA)
-    sections = {}
     if raw.manifest["kind"] == "receipt":
         from .receipts import parse_receipt
 
-        sections["receipt"] = [parse_receipt(source, data)]
-    else:
-        # Format 1 had no tombstones: such a package is read exactly as before.
-        known = set(SECTIONS) | ({TOMBSTONES} if raw.manifest["format_version"] >= 2 else set())
-        unknown = set(data) - known
-        if unknown:
-            raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
-        for name in SECTIONS:
-            sections[name] = parse_section(source, name, data.get(name, []))
-        sections[TOMBSTONES] = parse_tombstones(source, data.get(TOMBSTONES, []), sections)
-    return VerifiedPackage(raw, sender, sections)
+        return VerifiedPackage(raw, sender, {"receipt": [parse_receipt(source, data)]})
+    version = raw.manifest["format_version"]
+    known = set(SECTIONS) | {TOMBSTONES} if version >= 2 else set(SECTIONS)
+    known |= {ATTESTATIONS} if version >= 3 else set(LEGACY_SECTIONS)
+    unknown = set(data) - known
+    if unknown:
+        raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
+    sections = {name: parse_section(source, name, data.get(name, [])) for name in SECTIONS}
+    sections[TOMBSTONES] = parse_tombstones(source, data.get(TOMBSTONES, []), sections)
+    pkg = VerifiedPackage(raw, sender, sections)
+    if version >= 3:
+        pkg.attestations, entries = attest.verify(source, data.get(ATTESTATIONS, []))
+        pkg.signed = _match_attestations(source, sections, entries)
+    return pkg
+
+
+def _match_attestations(source: str, sections: dict, entries: dict) -> dict:
+    """Every record of a format-3 package must be vouched for, at the revision and content it has."""
+    signed = {}
+    for name in TRACKED:
+        entity = SECTIONS[name].__tablename__
+        for row in sections[name]:
+            key, dig = (entity, row["id"]), digest(json_form(row))
+            signed[key] = _entry_for(source, entries, key, row["revision"], dig, name)
+    for t in sections[TOMBSTONES]:
+        key = (tombstone_entity(t["entity"]), t["record_id"])
+        signed[key] = _entry_for(source, entries, key, t["revision"], t["digest"], TOMBSTONES)
+    return signed
+
+
+def _entry_for(source: str, entries: dict, key: tuple[str, str], revision: int, dig: str, section: str):
+    for e in entries.get(key, ()):
+        if e.revision == revision and e.digest == dig:
+            return e
+    raise PackageError(source, f"data.json 的 {section} 中 {key[1]} 没有与其内容相符的签名（记录被篡改，或不是其作者签发）")
 
 
 def read_package_file(path: Path) -> bytes:
@@ -248,7 +293,7 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
 
                 apply_receipt(s, pkg, keys, report)
             else:
-                _Merger(s, pkg, report).run()
+                _Merger(s, pkg, report, keys.fingerprint).run()
             s.flush()
         except (IntegrityError, DataError) as exc:
             # e.g. a record id already used by another kind of record here; the transaction rolls back.
@@ -263,8 +308,8 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
 
 
 class _Merger:
-    def __init__(self, session, pkg: VerifiedPackage, report: ImportReport):
-        self.s, self.pkg, self.report = session, pkg, report
+    def __init__(self, session, pkg: VerifiedPackage, report: ImportReport, me: str):
+        self.s, self.pkg, self.report, self.me = session, pkg, report, me
         self.present: dict[str, set[str]] = defaultdict(set)  # ids held locally after this merge
         self.alias: dict[str, dict[str, str]] = defaultdict(dict)  # remote id → local id
         self.templates: set[tuple[str, str]] = set()
@@ -278,18 +323,28 @@ class _Merger:
         self.new_bases: list[dict] = []
         # Most stores never delete anything: one query spares a tombstone lookup per section.
         self.any_tombstones = session.scalar(select(Tombstone.record_id).limit(1)) is not None
+        # Ownership: (entity, id) → author (missing: not looked up yet; looked up and absent: us).
+        self.owner: dict[tuple[str, str], str] = {}
+        self.new_authors: list[dict] = []  # record_author rows of the records this merge inserts
+        self.attested: dict[tuple[str, str], str] = {}  # records updated from their author → its attestation
+        self.history: list[dict] = []  # what this merge inserted, as the visits' history says it
+        self.revived: set[tuple[str, str]] = set()  # deleted rows brought back: their author row is still here
+        signers = {pkg.sender.fingerprint} | {e.signer for e in pkg.signed.values()}
+        self.grants = grants_of(session, signers)
+        self.remote_visit = {r["id"]: r for r in pkg.sections.get("visits", [])}
+        self.visit_before: dict[str, tuple[str, str]] = {}  # local visit → (status, reopen reason) before the merge
+        self.now = utcnow()
 
     def run(self) -> None:
         secs = self.pkg.sections
         self._blobs()
+        self._visits_before()
         for name, model in SECTIONS.items():
             rows = secs.get(name) or []
             if not rows:
                 continue
             if name == "templates":
                 self._templates(rows)
-            elif name == "history":
-                self._history(rows)
             else:
                 self._tracked(ENTITY[model], model, rows)
             # Insert each section before the next refers to it (not every model has a relationship
@@ -300,6 +355,7 @@ class _Merger:
         if secs.get(TOMBSTONES):
             self._tombstones(secs[TOMBSTONES])
             self.s.flush()
+        self._write_ownership()
         self.report.visit_ids = sorted(self.present["visit"] & {r["id"] for r in secs.get("visits", [])})
         self._sender_holds()
 
@@ -391,6 +447,121 @@ class _Merger:
             self.present[entity] -= {r["id"] for r in rows} - {r["id"] for r in ok}
         return ok
 
+    # -- ownership ----------------------------------------------------------
+
+    def _visits_before(self) -> None:
+        """The state and owner of every local visit the package touches, before anything changes."""
+        secs = self.pkg.sections
+        ids = set(self.remote_visit) | {t["visit_id"] for t in secs.get(TOMBSTONES, [])}
+        for name in SECTIONS:
+            if SECTIONS[name].__tablename__ in PARTS:
+                ids |= {r["visit_id"] for r in secs.get(name, [])}
+        ids_l = list(ids)
+        for i in range(0, len(ids_l), _CHUNK):
+            for vid, status, reason in self.s.execute(select(Visit.id, Visit.status, Visit.reopen_reason).where(
+                    Visit.id.in_(ids_l[i:i + _CHUNK]))):
+                self.visit_before[vid] = (status, reason)
+        self._load_owners("visit", list(self.visit_before))
+
+    def _load_owners(self, entity: str, ids) -> None:
+        ids = [i for i in ids if (entity, i) not in self.owner]
+        if ids:
+            found = authors(self.s, entity, ids)
+            for i in ids:
+                self.owner[(entity, i)] = found[i].author if i in found else self.me
+
+    def _owner(self, entity: str, record_id: str) -> str:
+        if (entity, record_id) not in self.owner:
+            self._load_owners(entity, [record_id])
+        return self.owner[(entity, record_id)]
+
+    def _may_change(self, writer: str, entity: str, record_id: str) -> bool:
+        """Its author, or granted: a visit's parts go with the visit (pass the visit)."""
+        return writer == self._owner(entity, record_id) or (writer, entity, record_id, EDIT_RIGHT) in self.grants
+
+    def _may_visit(self, writer: str, row: dict) -> bool:
+        """A new visit: for an enterprise the writer created (here, or under its own id matched to ours by
+        统一社会信用代码) or was assigned by its owner's task package — or one the enterprise's owner
+        itself passes on (a bureau sending the visits of its 培育库 on)."""
+        ent = row["enterprise_id"]
+        if any(local == ent and self.pkg.signer("enterprise", remote) == writer
+               for remote, local in self.alias["enterprise"].items()):
+            return True
+        return (self._may_change(writer, "enterprise", ent) or self._owner("enterprise", ent) == self.pkg.sender.fingerprint
+                or (writer, "enterprise", ent, VISIT_RIGHT) in self.grants)
+
+    def _locked(self, visit_id: str) -> bool:
+        """Finalized here, and this package does not carry its author's reopening (a new reason)."""
+        before = self.visit_before.get(visit_id)
+        if before is None or before[0] != VisitStatus.FINALIZED:
+            return False
+        remote = self.remote_visit.get(visit_id)
+        return not (remote is not None and remote["reopen_reason"]
+                    and (remote["reopen_reason"] != before[1] or remote["status"] != VisitStatus.FINALIZED))
+
+    def _refuse_package(self, entity: str, record_id: str, reason: str) -> None:
+        """An ownership breach is the whole package's: nothing of it is imported."""
+        section = SECTION_OF.get(entity, TOMBSTONES)
+        raise PackageError(self.pkg.raw.source, f"data.json 的 {section} 中记录 {record_id}：{reason}")
+
+    def _propose(self, entity: str, record_id: str, kind: str, remote: dict, rd: str, writer: str,
+                 ref: RecordRef, owned_by: tuple[str, str]) -> None:
+        """Their change to a record they do not own: ours to decide if it is ours, else not theirs to send."""
+        owner = self._owner(*owned_by)
+        if owner != self.me:
+            self._refuse_package(entity, record_id, f"属于“{registered_name(self.s, owner)}”，发送方无权修改或删除")
+        self.conflicted.add(remote.get("visit_id") or record_id)
+        same = self.s.scalar(select(Proposal.id).where(
+            Proposal.entity == entity, Proposal.record_id == record_id, Proposal.kind == kind,
+            Proposal.remote_digest == rd).limit(1))  # pending, or decided already: the same version is not asked twice
+        if same is not None:
+            self.report.unchanged += 1
+            return
+        self.s.add(Proposal(entity=entity, record_id=record_id, kind=kind, proposer=writer,
+                            package_id=self.pkg.manifest["package_id"], remote_revision=remote["revision"],
+                            remote_digest=rd, data=remote))
+        ref.reason = "不是发送方的记录：作为修改建议保存，由本机决定是否采纳"
+        self.report.proposals.append(ref)
+
+    def _authored(self, entity: str, record_id: str, remote_id: str, writer: str, visit_id: str | None) -> None:
+        """Note a record this merge inserts: its author (the writer), and its creation in the visit's history."""
+        self.owner[(entity, record_id)] = writer
+        if writer != self.me:
+            entry = self.pkg.signed.get((entity, remote_id))
+            self.new_authors.append({"entity": entity, "record_id": record_id, "author": writer,
+                                     "attestation_id": entry.attestation_id if entry and entry.author == writer else None})
+        if visit_id is not None:
+            self.history.append({"id": new_id(), "visit_id": visit_id, "at": self.now,
+                                 "actor": f"导入自 {self.report.sender_name}"[:60], "entity": entity,
+                                 "entity_id": record_id, "field": "*", "old_value": None, "new_value": "新建",
+                                 "reason": ""})
+
+    def _write_ownership(self) -> None:
+        if self.revived:
+            for key in self.revived:
+                found = self.s.get(RecordAuthor, key)
+                if found is not None:
+                    self.s.delete(found)
+            self.s.flush()
+        if self.new_authors:
+            self.s.execute(insert(table_of(RecordAuthor)), self.new_authors)
+        for (entity, record_id), aid in self.attested.items():
+            row = self.s.get(RecordAuthor, (entity, record_id))
+            if row is not None:
+                row.attestation_id = aid
+        used = {r["attestation_id"] for r in self.new_authors if r["attestation_id"]} | set(self.attested.values())
+        if used:
+            have = set(self.s.scalars(select(Attestation.id).where(Attestation.id.in_(list(used)))))
+            for att in self.pkg.attestations:
+                aid = attest.attestation_id(att)
+                if aid in used and aid not in have:
+                    have.add(aid)
+                    self.s.add(Attestation(id=aid, signer=att["signer"], signing_key=att["signing_key"],
+                                           entries=att["entries"], signature=att["signature"]))
+        if self.history:
+            self.s.execute(insert(table_of(VisitHistory)), self.history)
+            self.report.history_added += len(self.history)
+
     # -- sections -----------------------------------------------------------
 
     def _blobs(self) -> None:
@@ -423,16 +594,6 @@ class _Merger:
             else:
                 self.report.unchanged += 1
             self.templates.add(key)
-
-    def _history(self, rows) -> None:
-        rows = self._check_refs("visit_history", rows)
-        have = self._existing_ids(VisitHistory, [r["id"] for r in rows])
-        # Append-only: a history row is never changed, only added.
-        new = [r for r in rows if r["id"] not in have]
-        self.report.unchanged += len(rows) - len(new)
-        self.report.history_added += len(new)
-        if new:
-            self.s.execute(insert(table_of(VisitHistory)), new)
 
     def _natural(self, entity: str, rows: list[dict]) -> dict:
         """Local records that are the same thing under another id, looked up in one query per section:
@@ -478,15 +639,18 @@ class _Merger:
                 SyncBase.entity == entity, SyncBase.record_id.in_(maybe[i:i + _CHUNK])))})
         natural = self._natural(entity, [r for r in rows if r["id"] not in existing])
         dead = self._local_tombstones(entity, [i for i in ids if i not in existing])
+        if entity not in PARTS:  # a part's owner is its visit's, looked up before the merge
+            self._load_owners(entity, list(existing) + [o.id for o in natural.values()])
         rep = self.report
         new_rows: list[dict] = []
         # New records go in as one executemany per section (Core, not ORM objects: ~10× faster for a
-        # city's worth of packages); their own history travels in the package. Updates go through the
+        # city's worth of packages), with a history row each written here. Updates go through the
         # ORM so the flush hook writes the visit history of what the import changed.
         with self.s.no_autoflush:
             for row in rows:
                 remote = json_form(row)
                 rd = digest(remote)
+                writer = self.pkg.signer(entity, row["id"])
                 local = existing.get(row["id"])
                 if local is None and natural:
                     local = natural.get(self._natural_key(entity, row))
@@ -498,10 +662,14 @@ class _Merger:
                                 bases[local.id] = found
                 ref = RecordRef(entity, local.id if local is not None else row["id"], label(entity, remote), "",
                                 row["revision"])
+                if local is None and not self._may_create(entity, row, remote, rd, writer, ref):
+                    continue
                 if local is None and row["id"] in dead and not self._revived(entity, row, remote, rd,
                                                                              dead[row["id"]], ref):
                     continue
                 if local is None:
+                    self._authored(entity, row["id"], row["id"], writer,
+                                   row["id"] if entity == "visit" else row.get("visit_id") if entity in PARTS else None)
                     new_rows.append(row)
                     if entity == "enterprise" and row["uscc"]:
                         self.uscc_taken[row["uscc"]] = row["id"]
@@ -521,6 +689,16 @@ class _Merger:
                     rep.accepted.append((entity, row["id"], row["revision"]))
                     self._set_base(bases, entity, local.id, max(row["revision"], local.revision), rd)
                     continue
+                owned_by = ("visit", local.visit_id) if entity in PARTS else (entity, local.id)
+                if not self._may_change(writer, *owned_by):
+                    if base is not None and (row["revision"] < base.revision or rd == base.digest):
+                        rep.unchanged += 1  # an older copy coming back
+                    else:
+                        self._propose(entity, local.id, "change", remote, rd, writer, ref, owned_by)
+                    continue
+                visit_id = local.id if entity == "visit" else getattr(local, "visit_id", None)
+                if visit_id is not None and self._locked(visit_id):
+                    self._refuse_package(entity, local.id, _LOCKED)
                 local_changed = base is None or base.digest != ld
                 remote_changed = base is None or row["revision"] > base.revision
                 # Same revision as agreed but other content: a diverging copy (another installation), not an edit.
@@ -537,6 +715,9 @@ class _Merger:
                         if k != "id":
                             setattr(local, k, v)
                     self._set_base(bases, entity, local.id, row["revision"], rd)
+                    entry = self.pkg.signed.get((entity, row["id"]))
+                    if entry is not None and entry.author == writer:
+                        self.attested[(entity, local.id)] = entry.attestation_id
                     rep.updated.append(ref)
                     rep.accepted.append((entity, row["id"], row["revision"]))
                 else:
@@ -544,6 +725,21 @@ class _Merger:
         if new_rows:
             self.s.execute(insert(table_of(model)), new_rows)
         self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
+
+    def _may_create(self, entity: str, row: dict, remote: dict, rd: str, writer: str, ref: RecordRef) -> bool:
+        """Anyone may create records, except inside someone else's visit (a proposal) or a finalized one,
+        and a visit only for an enterprise the writer may visit."""
+        if entity in PARTS:
+            vid = row["visit_id"]
+            if not self._may_change(writer, "visit", vid):
+                self._propose(entity, row["id"], "new", remote, rd, writer, ref, ("visit", vid))
+                return False
+            if self._locked(vid):
+                self._refuse_package(entity, row["id"], _LOCKED)
+        elif entity == "visit" and not self._may_visit(writer, row):
+            self._refuse_package(entity, row["id"], f"企业 {row['enterprise_id']} 不是发送方创建的，"
+                                                    "也没有通过市局任务包分配给发送方")
+        return True
 
     def _check_step(self, entity: str, record_id: str, revision: int, local_revision: int, base) -> None:
         """A revision far above both ours and the agreed one would make every genuine edit after it look
@@ -618,6 +814,7 @@ class _Merger:
         edit nor the deletion is lost."""
         if row["revision"] >= tomb.revision and rd == tomb.digest:
             self.s.delete(tomb)
+            self.revived.add((entity, row["id"]))
             return True
         self.trimmed.add(row["visit_id"])
         if row["revision"] < tomb.revision:
@@ -642,6 +839,17 @@ class _Merger:
                     SyncBase.entity == entity, SyncBase.record_id.in_(ids[i:i + _CHUNK])))})
             for t in ts:
                 local = existing.get(t["record_id"])
+                writer = self.pkg.signer(tombstone_entity(entity), t["record_id"])
+                wire = json_form(t)
+                visit_id = local.visit_id if local is not None else t["visit_id"]
+                if not self._may_change(writer, "visit", visit_id):
+                    if local is None:  # noted, it would keep the owner's row out when it arrives
+                        self._refuse_package(TOMBSTONES, t["record_id"], "发送方无权删除他人巡诊中的记录")
+                    ref = RecordRef(entity, t["record_id"], label(entity, to_dict(local)), "", t["revision"])
+                    self._propose(entity, local.id, "delete", wire, digest(wire), writer, ref, ("visit", visit_id))
+                    continue
+                if self._locked(visit_id):
+                    self._refuse_package(TOMBSTONES, t["record_id"], _LOCKED)
                 if local is None:
                     if t["record_id"] in dead:
                         rep.unchanged += 1  # deleted on both sides (our tombstone may say another revision)
@@ -655,7 +863,6 @@ class _Merger:
                 base = bases.get(local.id)
                 self._check_step(entity, local.id, t["revision"], local.revision, base)
                 ref = RecordRef(entity, local.id, label(entity, mine), "", t["revision"])
-                wire = json_form(t)
                 # Ours is what they deleted, or what we agreed on before their deletion: nothing of ours is lost.
                 if ld == t["digest"] or (base is not None and base.digest == ld and t["revision"] > base.revision):
                     self.s.delete(local)  # the flush hook writes the visit's history

@@ -42,15 +42,21 @@ SECTIONS: dict[str, type[Base]] = {
     "plan_items": PlanItem,
     "attachments": Attachment,
     "assignments": Assignment,
-    "history": VisitHistory,
 }
 ENTITY = {model: model.__tablename__ for model in SECTIONS.values()}
+# Format 1 and 2 carried a visit's history; it is never taken from a package (the receiver writes its own
+# from what changed), so those sections are read past. Format 3 has none.
+LEGACY_SECTIONS = {"history": VisitHistory}
+# Synced records: each has an author and travels attested (see attest); templates are content-addressed.
+TRACKED = tuple(name for name in SECTIONS if name != "templates")
+PARTS = ("visit_expert", "assessment", "visit_problem", "plan_item", "attachment")  # a visit's own rows
 SECTION_OF = {model.__tablename__: name for name, model in SECTIONS.items()}
 MODEL_OF = {model.__tablename__: model for model in SECTIONS.values()}
 
 # Deletions travel for these only (format 2): the parts of a visit, the one kind of row the app deletes.
-DELETABLE = ("visit_expert", "assessment", "visit_problem", "plan_item", "attachment")
+DELETABLE = PARTS
 TOMBSTONES = "tombstones"
+ATTESTATIONS = "attestations"  # format 3: who vouches for each record (see attest)
 TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
 
 # The row form and digest are defined next to the flush hook, whose tombstones must carry the same

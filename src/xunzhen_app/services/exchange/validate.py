@@ -1,0 +1,195 @@
+"""Every value a package carries, through the app's one set of rules (core.validation).
+
+Types and column lengths are checked by records.parse_section; this adds what a
+value must mean: ids are UUIDs, a 统一社会信用代码 has its check character, cities
+and counties come from the regions table, vocabularies (培育类型, stage,
+status, methods, honours) are the app's, dates are plausible and ordered,
+texts are as long as the GUI allows and free of control characters, file names
+are bare. What needs the template (item codes, the level scale) is checked in
+the merge, where the template is at hand (``check_template_values``).
+
+The first invalid value refuses the whole package, naming the package, the
+section, the record and the field.
+"""
+
+from __future__ import annotations
+
+from ...core.checklist import Template
+from ...core.domain import Honour, HonourKind, HonourLevel, Method
+from ...core.validation import (
+    InvalidValue,
+    check_attachment_name,
+    check_date_range,
+    check_field_text,
+    check_item_code,
+    check_level,
+    check_stage,
+    check_status,
+    check_text,
+    check_uuid,
+)
+from ..dto import Contact, EnterpriseInput
+from ..enterprises import validate_enterprise
+from .format import PackageError
+from .records import SECTIONS, TOMBSTONES, label
+
+# Columns holding ids of records (their own or others'): all UUIDs.
+_ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id")
+_MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later export adds to it
+_SHORT = 60  # roles and such: one line, as the column allows
+
+
+def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
+    for name, rows in sections.items():
+        if name not in SECTIONS or name == "templates":
+            continue
+        entity = SECTIONS[name].__tablename__
+        for row in rows:
+            try:
+                _ids(row)
+                _RULES[entity](row)
+            except InvalidValue as exc:
+                raise _refusal(source, name, row, exc) from None
+    for n, t in enumerate(sections.get(TOMBSTONES, [])):
+        try:
+            check_uuid(t["record_id"], field="编号")
+            check_uuid(t["visit_id"], field="巡诊编号")
+        except InvalidValue as exc:
+            raise PackageError(source, f"data.json 的 {TOMBSTONES}[{n}] 中 {exc}") from None
+
+
+def check_template_values(source: str, section: str, row: dict, template: Template) -> None:
+    """Item codes the visit's template has, levels on its scale."""
+    codes = {i.code for i in template.items()}
+    try:
+        if section == "assessments":
+            check_item_code(row["item_code"], codes)
+            check_level(row["level"], [lv.level for lv in template.scale.levels])
+        elif section == "plan_items" and row.get("goal_code") is not None:
+            check_item_code(row["goal_code"], codes | {g.code for g in template.goals})
+        elif row.get("item_code") is not None:
+            check_item_code(row["item_code"], codes)
+    except InvalidValue as exc:
+        raise _refusal(source, section, row, exc) from None
+
+
+def _refusal(source: str, section: str, row: dict, exc: InvalidValue) -> PackageError:
+    record = row.get("id") if isinstance(row.get("id"), str) else "?"
+    name = label(SECTIONS[section].__tablename__, row)
+    shown = f"{record[:36]}（{name}）" if name and name != record[:8] else record[:36]
+    return PackageError(source, f"data.json 的 {section} 中记录 {shown} 的值无效：{exc}")
+
+
+def _ids(row: dict) -> None:
+    for col in _ID_COLUMNS:
+        if row.get(col) is not None:
+            check_uuid(row[col], field={"id": "编号"}.get(col, col))
+
+
+def _position(row: dict) -> None:
+    if not 0 <= row["position"] <= _MAX_POSITION:
+        raise InvalidValue("排列位置", f"{row['position']} 不在 0–{_MAX_POSITION} 之间")
+
+
+def _enterprise(row: dict) -> None:
+    try:
+        honours = tuple(_honour(h) for h in row["honours"])
+        contacts = tuple(_contact(c) for c in row["contacts"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidValue("荣誉或联系人", f"格式不符（{exc}）") from None
+    problems = validate_enterprise(EnterpriseInput(
+        name=row["name"], city=row["city"], cultivation_type=row["cultivation_type"], uscc=row["uscc"] or "",
+        county=row["county"], industry=row["industry"], honours=honours, contacts=contacts, notes=row["notes"]))
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise InvalidValue(field, message)
+
+
+def _honour(h) -> Honour:
+    if not isinstance(h, dict) or not set(h) <= {"kind", "level", "year", "nomination", "name"}:
+        raise ValueError(f"荣誉 {str(h)[:60]}")
+    year = h.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1949 <= year <= 2100):
+        raise ValueError(f"荣誉年份 {str(year)[:10]}")
+    if not isinstance(h.get("nomination", False), bool):
+        raise ValueError("荣誉的提名标记应为真/假")
+    return Honour(HonourKind(h["kind"]), HonourLevel(h["level"]) if h.get("level") else None, year,
+                  h.get("nomination", False), h.get("name", ""))
+
+
+def _contact(c) -> Contact:
+    if not isinstance(c, dict) or not set(c) <= {"name", "position", "phone", "email"}:
+        raise ValueError(f"联系人 {str(c)[:60]}")
+    return Contact(**c)
+
+
+def _expert(row: dict) -> None:
+    for key in ("name", "organisation", "title", "specialty", "phone", "email"):
+        check_field_text(f"expert.{key}", row[key])
+
+
+def _visit(row: dict) -> None:
+    check_stage(row["stage"])
+    check_status(row["status"])
+    check_date_range(row["start_date"], row["end_date"])
+    for key in ("summary", "report_number", "reopen_reason"):
+        check_field_text(f"visit.{key}", row[key])
+    bad = [m for m in row["methods"] if not isinstance(m, str) or m not in set(Method)]
+    if bad or not isinstance(row["methods"], list):
+        raise InvalidValue("巡诊方式", f"应为：{'、'.join(Method)}")
+    if not isinstance(row["interviewees"], list):
+        raise InvalidValue("访谈对象", "应为列表")
+    for p in row["interviewees"]:
+        if not isinstance(p, dict) or not set(p) <= {"name", "position"} or "name" not in p:
+            raise InvalidValue("访谈对象", f"格式不符：{str(p)[:60]}")
+        check_field_text("interviewee.name", p["name"])
+        check_field_text("interviewee.position", p.get("position", ""))
+
+
+def _visit_expert(row: dict) -> None:
+    check_text(row["role"], field="角色", max_len=_SHORT)
+    _position(row)
+
+
+def _assessment(row: dict) -> None:
+    for key in ("evidence", "problem", "suggestion"):
+        check_field_text(f"assessment.{key}", row[key])
+
+
+def _problem(row: dict) -> None:
+    check_field_text("problem.text", row["text"])
+    _position(row)
+
+
+def _plan_item(row: dict) -> None:
+    for key in ("measure", "department", "deadline", "expected_outcome"):
+        check_field_text(f"plan.{key}", row[key])
+    _position(row)
+
+
+def _attachment(row: dict) -> None:
+    check_attachment_name(row["filename"])
+    check_text(row["media_type"], field="文件类型", max_len=100)
+    check_field_text("attachment.caption", row["caption"])
+    if row["size"] < 0:
+        raise InvalidValue("文件大小", f"{row['size']} 不能为负")
+
+
+def _assignment(row: dict) -> None:
+    if row["stage"]:
+        check_stage(row["stage"])
+    check_text(row["role"], field="角色", max_len=_SHORT)
+    check_field_text("assignment.note", row["note"])
+
+
+_RULES = {
+    "enterprise": _enterprise,
+    "expert": _expert,
+    "visit": _visit,
+    "visit_expert": _visit_expert,
+    "assessment": _assessment,
+    "visit_problem": _problem,
+    "plan_item": _plan_item,
+    "attachment": _attachment,
+    "assignment": _assignment,
+}
