@@ -309,13 +309,13 @@ def test_task_package_gives_the_expert_assignments(expert, bureau, tmp_path):
 
     ent = enterprises.create_enterprise(bureau.store, EnterpriseInput(name="任务企业", city="大同市", cultivation_type="重点培育型"))
     x = experts.add_expert(bureau.store, "李专家", "某研究院")
-    tasks.assign(bureau.store, ent.id[:8], x.id[:8], stage="初次巡诊")
+    tasks.assign(bureau.store, ent.id[:8], x.id[:8], stage="前期巡诊")
     expert.trust(bureau)
     path = export_task_package(bureau.store, bureau.keys).write(tmp_path / "task.xzp")
     rep = import_package(expert.store, expert.keys, path)
     assert rep.kind == "task" and not rep.refused
     [a] = tasks.list_assignments(expert.store)
-    assert (a.enterprise_name, a.expert_name, a.stage) == ("任务企业", "李专家", "初次巡诊")
+    assert (a.enterprise_name, a.expert_name, a.stage) == ("任务企业", "李专家", "前期巡诊")
     with expert.store.session() as s:
         assert s.scalar(select(Assignment.id)) == a.id
 

@@ -109,6 +109,52 @@ CASES = {
 }
 
 
+def _edit(entries, keys, section: str, changes: dict, index: int = 0) -> bytes:
+    """The expert's package with one record's values changed, signed and attested again by the expert."""
+    data = _data(entries)
+    row = data[section][index]
+    for k, v in changes.items():
+        if callable(v):
+            v(row)
+        else:
+            row[k] = v
+    return _with_data(entries, data, keys, package_id=str(uuid.uuid4()))
+
+
+def _valued(section: str, words: str, **changes):
+    return (lambda m, k: _edit(m, k, section, changes), words)
+
+
+# Values that type-check but mean nothing to the app: refused whole, naming section, record and field.
+CASES |= {
+    "level 9": _valued("assessments", "成熟度等级", level=9),
+    "level -3": _valued("assessments", "成熟度等级", level=-3),
+    "item code outside the template": _valued("assessments", "检查表中没有条目", item_code="9.9.9"),
+    "problem item code outside the template": _valued("problems", "检查表中没有条目", item_code="X"),
+    "invalid USCC": _valued("enterprises", "统一社会信用代码", uscc="91140100MA0000000X"),
+    "unknown city": _valued("enterprises", "所属地市", city="火星市"),
+    "county of another city": _valued("enterprises", "不属于", county="平遥县"),
+    "unknown 培育类型": _valued("enterprises", "培育类型", cultivation_type="随便型"),
+    "unknown honour": _valued("enterprises", "荣誉", honours=[{"kind": "诺贝尔奖", "name": "x"}]),
+    "contact with extra keys": _valued("enterprises", "联系人", contacts=[{"name": "甲", "password": "x"}]),
+    "enterprise name of 5000 characters": _valued("enterprises", "超过 200 个字符", name="企" * 5000),
+    "unknown status": _valued("visits", "巡诊状态", status="已删除"),
+    "unknown stage": _valued("visits", "巡诊阶段", stage="第九阶段"),
+    "year 9999": _valued("visits", "年份 9999", start_date="9999-01-01", end_date="9999-01-02"),
+    "end before start": _valued("visits", "早于开始日期", start_date="2025-06-02", end_date="2025-06-01"),
+    "unknown method": _valued("visits", "巡诊方式", methods=["占卜"]),
+    "control character in a summary": _valued("visits", "控制字符", summary="总体\x00良好"),
+    # 10 MB of one character deflate ~1000×: refused before it is inflated.
+    "10 MB summary": _valued("visits", "压缩比异常", summary="好" * (10 * 1024 * 1024 // 3)),
+    "30,000-character summary": _valued("visits", "过长", summary="".join(str(n) for n in range(8000))[:30000]),
+    "bidi override in a name": _valued("experts", "专家姓名", name="张\u202e三"),
+    "non-UUID id": _valued("problems", "不是有效的编号", id="problem-1"),
+    "id holding ../": _valued("attachments", "不是有效的编号", id="../../etc/passwd-0000000000000000000"),
+    "attachment name with a path": _valued("attachments", "路径分隔符", filename="../../evil.png"),
+    "negative position": _valued("problems", "排列位置", position=-1),
+}
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_hostile_package_is_refused_and_changes_nothing(case, corpus, expert, bureau, tmp_path, capsys):
     build, words = CASES[case]

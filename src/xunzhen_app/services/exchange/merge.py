@@ -53,7 +53,7 @@ from ...db.models import (
     VisitExpert,
     VisitHistory,
 )
-from ..checklists import snapshot_problem
+from ..checklists import snapshot_problem, stored_template
 from . import attest
 from .crypto import decrypt, is_encrypted
 from .format import (
@@ -85,6 +85,7 @@ from .records import (
     to_dict,
 )
 from .signing import Card, KeyPair, check_trust, registered_name, verify_signature
+from .validate import check_template_values, validate_sections
 
 _CHUNK = 500
 
@@ -104,6 +105,7 @@ _REFS = {
     "attachment": {"visit_id": "visit"},
     "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
 }
+_TEMPLATE_BOUND = ("assessment", "visit_problem", "plan_item", "attachment")  # rows naming an item code
 _LOCKED = "该巡诊已定稿：只有其作者重新打开并说明原因后才能修改"
 
 
@@ -217,6 +219,7 @@ def verify_package(source: str, blob: bytes, keys: KeyPair,
         raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
     sections = {name: parse_section(source, name, data.get(name, [])) for name in SECTIONS}
     sections[TOMBSTONES] = parse_tombstones(source, data.get(TOMBSTONES, []), sections)
+    validate_sections(source, sections)
     pkg = VerifiedPackage(raw, sender, sections)
     if version >= 3:
         pkg.attestations, entries = attest.verify(source, data.get(ATTESTATIONS, []))
@@ -332,6 +335,8 @@ class _Merger:
         signers = {pkg.sender.fingerprint} | {e.signer for e in pkg.signed.values()}
         self.grants = grants_of(session, signers)
         self.remote_visit = {r["id"]: r for r in pkg.sections.get("visits", [])}
+        self.visit_template = {vid: (r["template_id"], r["template_version"]) for vid, r in self.remote_visit.items()}
+        self.template_of: dict[tuple[str, str], object] = {}
         self.visit_before: dict[str, tuple[str, str]] = {}  # local visit → (status, reopen reason) before the merge
         self.now = utcnow()
 
@@ -629,6 +634,8 @@ class _Merger:
                 tuple_(ChecklistTemplate.template_id, ChecklistTemplate.version).in_(
                     list({(r["template_id"], r["template_version"]) for r in rows}))))}
         rows = self._check_refs(entity, rows)
+        if entity in _TEMPLATE_BOUND:
+            self._check_template_values(entity, rows)
         ids = [r["id"] for r in rows]
         existing = self._existing(model, ids)
         bases: dict[str, SyncBase] = {}
@@ -725,6 +732,22 @@ class _Merger:
         if new_rows:
             self.s.execute(insert(table_of(model)), new_rows)
         self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
+
+    def _check_template_values(self, entity: str, rows: list[dict]) -> None:
+        """Item codes in the visit's template, levels on its scale (the template is known by now)."""
+        wanted = {r["visit_id"] for r in rows} - set(self.visit_template)
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = list(wanted)[i:i + _CHUNK]
+            self.visit_template.update({vid: (t, v) for vid, t, v in self.s.execute(
+                select(Visit.id, Visit.template_id, Visit.template_version).where(Visit.id.in_(chunk)))})
+        section = SECTION_OF[entity]
+        for row in rows:
+            key = self.visit_template.get(row["visit_id"])
+            if key is None:
+                continue  # its visit is refused or missing: so is the row
+            if key not in self.template_of:
+                self.template_of[key] = stored_template(self.s, *key)
+            check_template_values(self.pkg.raw.source, section, row, self.template_of[key])
 
     def _may_create(self, entity: str, row: dict, remote: dict, rd: str, writer: str, ref: RecordRef) -> bool:
         """Anyone may create records, except inside someone else's visit (a proposal) or a finalized one,

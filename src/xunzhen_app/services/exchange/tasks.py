@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ...core.errors import NotFoundError, UserError
+from ...core.validation import check_field_text, check_stage
 from ...db.models import Assignment, Enterprise, Expert
 
 
@@ -31,6 +32,9 @@ def _prefix(session, model, ref: str, label: str):
 
 
 def assign(store, enterprise_ref: str, expert_ref: str, stage: str = "", role: str = "成员", note: str = "") -> AssignmentInfo:
+    if stage:
+        check_stage(stage)
+    check_field_text("assignment.note", note)
     with store.session() as s:
         e = _prefix(s, Enterprise, enterprise_ref, "企业")
         x = _prefix(s, Expert, expert_ref, "专家")
