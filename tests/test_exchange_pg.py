@@ -24,7 +24,7 @@ from test_exchange import (  # noqa: F401  (re-run here against PostgreSQL)
     test_receipt_marks_visits_delivered,
     test_revoked_key_is_refused,
     test_round_trip_and_reimport_is_a_no_op,
-    test_same_uuid_different_content_is_a_conflict,
+    test_same_uuid_different_content_from_a_third_party_is_refused,
     test_their_edit_updates_ours_kept_when_only_we_changed,
     test_undone_deletion_travels_back,
     test_uscc_clash_is_a_conflict_and_the_rest_imports,

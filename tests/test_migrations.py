@@ -78,6 +78,26 @@ def test_database_at_0003_upgrades_to_tombstones_with_its_data(paths):
         store.close()
 
 
+def test_records_imported_before_ownership_belong_to_their_sender(paths):
+    engine = create_engine(f"sqlite:///{paths.database}")
+    migrate.upgrade(engine, "0005")
+    with engine.begin() as conn:
+        insert_0003_rows(conn)
+        report = '{"new": [{"entity": "enterprise", "id": "e1"}, {"entity": "checklist_template", "id": "t/1"}]}'
+        conn.execute(text(
+            "INSERT INTO import_log (id, package_id, kind, sender, sender_name, file_name, file_sha256, imported_at,"
+            " report) VALUES ('l1', 'p1', 'data', :fp, '张专家', 'p.xzp', :d, '2025-05-02 00:00:00', :r)"),
+            {"fp": "f" * 64, "d": "c" * 64, "r": report})
+    engine.dispose()
+    store = open_store(paths)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT entity, record_id, author FROM record_author")).all() == [
+                ("enterprise", "e1", "f" * 64)]
+    finally:
+        store.close()
+
+
 def test_migrated_schema_matches_the_models(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
