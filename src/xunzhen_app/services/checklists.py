@@ -71,18 +71,22 @@ def _digest(content: dict) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def snapshot_problem(row: dict) -> str:
+def snapshot_problem(row: dict, known: str | None = None) -> str:
     """Why a snapshot from outside (a package) cannot be trusted, or "": it must be a valid template
-    whose id, version, title and hash are the ones its content gives."""
+    whose id, version, title and hash are the ones its content gives. ``known``: the hash of the
+    snapshot of that id and version already stored (checked when it was stored)."""
     key = f"{row.get('template_id')} 版本 {row.get('version')}"
+    digest = _digest(row["content"])
+    if digest != row["sha256"]:
+        return f"检查表模板 {key} 的内容与其声明的哈希不符"
+    if known == digest:
+        return ""  # the very content we hold: valid already, and id/version/title are the hash's too
     try:
         template = parse_template(row["content"], f"模板 {key}")
     except TemplateError as exc:
         return str(exc)
     if (template.id, template.version, template.title) != (row["template_id"], row["version"], row["title"]):
         return f"检查表模板 {key} 的编号、版本或标题与其内容不符"
-    if _digest(row["content"]) != row["sha256"]:
-        return f"检查表模板 {key} 的内容与其声明的哈希不符"
     return ""
 
 

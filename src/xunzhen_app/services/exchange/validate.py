@@ -14,6 +14,8 @@ section, the record and the field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...core.checklist import Template
 from ...core.domain import Honour, HonourKind, HonourLevel, Method
 from ...core.validation import (
@@ -58,17 +60,30 @@ def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
             raise PackageError(source, f"data.json 的 {TOMBSTONES}[{n}] 中 {exc}") from None
 
 
-def check_template_values(source: str, section: str, row: dict, template: Template) -> None:
+@dataclass(frozen=True)
+class TemplateCodes:
+    """What a template allows, gathered once per template rather than once per row."""
+
+    items: frozenset[str]
+    goals: frozenset[str]
+    levels: tuple[int, ...]
+
+    @classmethod
+    def of(cls, template: Template) -> TemplateCodes:
+        return cls(frozenset(i.code for i in template.items()), frozenset(g.code for g in template.goals),
+                   tuple(lv.level for lv in template.scale.levels))
+
+
+def check_template_values(source: str, section: str, row: dict, allowed: TemplateCodes) -> None:
     """Item codes the visit's template has, levels on its scale."""
-    codes = {i.code for i in template.items()}
     try:
         if section == "assessments":
-            check_item_code(row["item_code"], codes)
-            check_level(row["level"], [lv.level for lv in template.scale.levels])
+            check_item_code(row["item_code"], allowed.items)
+            check_level(row["level"], allowed.levels)
         elif section == "plan_items" and row.get("goal_code") is not None:
-            check_item_code(row["goal_code"], codes | {g.code for g in template.goals})
+            check_item_code(row["goal_code"], allowed.items | allowed.goals)
         elif row.get("item_code") is not None:
-            check_item_code(row["item_code"], codes)
+            check_item_code(row["item_code"], allowed.items)
     except InvalidValue as exc:
         raise _refusal(source, section, row, exc) from None
 
