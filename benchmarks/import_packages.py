@@ -17,8 +17,8 @@ from __future__ import annotations
 import argparse
 import compileall
 import copy
-import os
 import json
+import os
 import shutil
 import sys
 import tempfile

@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
@@ -39,11 +40,11 @@ from ...core.domain import VisitStatus
 from ...db.base import new_id, table_of, utcnow
 from ...db.models import (
     Assessment,
+    Attestation,
     Blob,
     ChecklistTemplate,
     Enterprise,
     ExportLog,
-    Attestation,
     ImportLog,
     Proposal,
     RecordAuthor,
@@ -511,7 +512,7 @@ class _Merger:
         return not (remote is not None and remote["reopen_reason"]
                     and (remote["reopen_reason"] != before[1] or remote["status"] != VisitStatus.FINALIZED))
 
-    def _refuse_package(self, entity: str, record_id: str, reason: str) -> None:
+    def _refuse_package(self, entity: str, record_id: str, reason: str) -> NoReturn:
         """An ownership breach is the whole package's: nothing of it is imported."""
         section = SECTION_OF.get(entity, TOMBSTONES)
         raise PackageError(self.pkg.raw.source, f"data.json 的 {section} 中记录 {record_id}：{reason}")

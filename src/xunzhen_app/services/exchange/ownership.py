@@ -89,7 +89,7 @@ def attestations_for(session, keys, data: dict) -> list[dict]:
     ours, relayed = [], {}
     held = {a.attestation_id for a in known.values() if a.attestation_id}
     stored = {a.id: a for a in session.scalars(select(Attestation).where(Attestation.id.in_(list(held))))} if held else {}
-    for entry, (entity, row) in _entries(data, author_of):
+    for entry, (entity, _row) in _entries(data, author_of):
         found = known.get((entity, entry[1]))
         att = stored.get(found.attestation_id) if found is not None and found.attestation_id else None
         if att is not None and att.signer == entry[4] and entry in att.entries:

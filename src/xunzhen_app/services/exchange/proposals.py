@@ -48,6 +48,7 @@ class ProposalInfo:
 def _info(session, p: Proposal) -> ProposalInfo:
     local = session.get(MODEL_OF[p.entity], p.record_id)
     mine = to_dict(local) if local is not None else {}
+    diffs: tuple[FieldDiff, ...]
     if p.kind == DELETE:
         diffs = (FieldDiff("*", "存在", "删除"),)
     else:

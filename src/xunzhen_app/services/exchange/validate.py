@@ -89,7 +89,7 @@ def check_template_values(source: str, section: str, row: dict, allowed: Templat
 
 
 def _refusal(source: str, section: str, row: dict, exc: InvalidValue) -> PackageError:
-    record = row.get("id") if isinstance(row.get("id"), str) else "?"
+    record: str = row["id"] if isinstance(row.get("id"), str) else "?"
     name = label(SECTIONS[section].__tablename__, row)
     shown = f"{record[:36]}（{name}）" if name and name != record[:8] else record[:36]
     return PackageError(source, f"data.json 的 {section} 中记录 {shown} 的值无效：{exc}")
