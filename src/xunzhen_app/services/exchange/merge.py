@@ -277,7 +277,7 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
             if s.scalar(select(ImportLog.id).where(ImportLog.package_id == opened.manifest["package_id"])):
                 seen.update(manifest=opened.manifest, name=registered_name(s, sender.fingerprint))
                 return False
-            seen["registered"] = check_trust(s, opened, sender, keys.fingerprint, accept_unknown)
+            seen["registered"], seen["name"] = check_trust(s, opened, sender, keys.fingerprint, accept_unknown)
             return True
 
         pkg = verify_package(source, blob, keys, admit)
@@ -287,7 +287,7 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
                                 m["created_at"], already_imported=True, preview=preview)
         m = pkg.manifest
         s.flush()
-        name = registered_name(s, pkg.sender.fingerprint)
+        name = seen["name"]
         report = ImportReport(source, m["package_id"], m["kind"], name, pkg.sender.fingerprint, m["created_at"],
                               preview=preview, sender_registered=seen["registered"])
         s.info["sync"] = True
@@ -650,8 +650,9 @@ class _Merger:
             self._check_template_values(entity, rows)
         ids = [r["id"] for r in rows]
         # The parts of a visit this import inserted are new too (an id held by another visit's part
-        # would fail the insert, refusing the package): no lookup for them.
-        existing = self._existing(model, [i for i, r in zip(ids, rows) if r.get("visit_id") not in self.inserted])
+        # would fail the insert, refusing the package): no lookup for them, nor for visits not here before.
+        existing = self._existing(model, [i for i, r in zip(ids, rows) if r.get("visit_id") not in self.inserted
+                                          and (entity != "visit" or i in self.visit_before)])
         bases: dict[str, SyncBase] = {}
         # Only a record held here has an agreed version, or a deleted part (whose base the deletion drops,
         # but a resolved conflict may keep): parts of a visit this import inserted have none either.

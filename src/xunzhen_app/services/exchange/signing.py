@@ -269,8 +269,9 @@ def verify_signature(raw: OpenedZip) -> Card:
 
 
 def check_trust(session, raw: OpenedZip | RawPackage, sender: Card, own_fingerprint: str,
-                accept_unknown: bool) -> bool:
-    """Refuse revoked or (unless accepted) unknown senders; True when the sender is newly registered."""
+                accept_unknown: bool) -> tuple[bool, str]:
+    """Refuse revoked or (unless accepted) unknown senders. Whether the sender was newly registered,
+    and its name in the registry (what is shown from now on)."""
     if sender.fingerprint == own_fingerprint:
         raise PackageError(raw.source, "这是本机自己导出的数据包")
     known = session.get(KeyCard, sender.fingerprint)
@@ -280,8 +281,8 @@ def check_trust(session, raw: OpenedZip | RawPackage, sender: Card, own_fingerpr
         if not accept_unknown:
             raise PackageError(raw.source, f"发送方（自称“{sender.name}”，指纹 {pretty(sender.fingerprint)}）未登记；"
                                            "核实后可用 --accept-unknown 接受并登记")
-        return register_card(session, sender)
-    return False
+        return register_card(session, sender), sender.name
+    return False, known.name
 
 
 def registered_name(session, fingerprint: str) -> str:
