@@ -56,7 +56,7 @@ def template_package(root: Path):
         visits.set_item_text(store, v.id, item.code, "evidence", f"证据材料 {item.code}：质量手册、记录抽查")
     for n in range(3):
         visits.add_problem(store, v.id, f"问题 {n}：质量目标未逐级分解")
-        visits.add_plan_row(store, v.id, measure=f"措施 {n}", department="质量部", deadline="2025 年底")
+        visits.add_plan_row(store, v.id, measure=f"措施 {n}", department="质量部", due="2025-12-31")
     export_package(store, keys, visit_refs=[v.id])  # warm-up: fonts and reportlab load once per process
     timings, pkgs = {}, {}
     for reports in (False, True):

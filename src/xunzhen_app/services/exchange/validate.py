@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core.actions import ActionResult, ActionStatus
 from ...core.checklist import Template
 from ...core.domain import Honour, HonourKind, HonourLevel, Method
+from ...core.errors import UserError
 from ...core.validation import (
     InvalidValue,
     check_attachment_name,
+    check_date,
     check_date_range,
     check_field_text,
     check_item_code,
@@ -30,13 +33,14 @@ from ...core.validation import (
     check_text,
     check_uuid,
 )
+from .. import actions
 from ..dto import Contact, EnterpriseInput
 from ..enterprises import validate_enterprise
 from .format import PackageError
 from .records import SECTIONS, TOMBSTONES, label
 
 # Columns holding ids of records (their own or others'): all UUIDs.
-_ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id")
+_ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id", "carried_from_id")
 _MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later export adds to it
 _SHORT = 60  # roles and such: one line, as the column allows
 
@@ -50,7 +54,7 @@ def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
             try:
                 _ids(row)
                 _RULES[entity](row)
-            except InvalidValue as exc:
+            except UserError as exc:  # InvalidValue, and the plan rules' own refusals
                 raise _refusal(source, name, row, exc) from None
     for n, t in enumerate(sections.get(TOMBSTONES, [])):
         try:
@@ -80,15 +84,18 @@ def check_template_values(source: str, section: str, row: dict, allowed: Templat
         if section == "assessments":
             check_item_code(row["item_code"], allowed.items)
             check_level(row["level"], allowed.levels)
-        elif section == "plan_items" and row.get("goal_code") is not None:
-            check_item_code(row["goal_code"], allowed.items | allowed.goals)
+        elif section == "plan_items":
+            for code in row["item_codes"]:
+                check_item_code(code, allowed.items)
+            for code in row["goal_codes"]:
+                check_item_code(code, allowed.goals)
         elif row.get("item_code") is not None:
             check_item_code(row["item_code"], allowed.items)
     except InvalidValue as exc:
         raise _refusal(source, section, row, exc) from None
 
 
-def _refusal(source: str, section: str, row: dict, exc: InvalidValue) -> PackageError:
+def _refusal(source: str, section: str, row: dict, exc: UserError) -> PackageError:
     record: str = row["id"] if isinstance(row.get("id"), str) else "?"
     name = label(SECTIONS[section].__tablename__, row)
     shown = f"{record[:36]}（{name}）" if name and name != record[:8] else record[:36]
@@ -177,8 +184,23 @@ def _problem(row: dict) -> None:
 
 
 def _plan_item(row: dict) -> None:
-    for key in ("measure", "department", "deadline", "expected_outcome"):
+    for key in ("measure", "department", "owner", "category", "expected_outcome", "result_note"):
         check_field_text(f"plan.{key}", row[key])
+    actions.check_due(row["due"])
+    actions.check_status(row["status"])
+    if row["result"] and row["result"] not in set(ActionResult):
+        raise InvalidValue("核验结果", f"“{str(row['result'])[:20]}”无效，应为：{'、'.join(ActionResult)}")
+    for key in ("item_codes", "goal_codes"):
+        if not isinstance(row[key], list) or not all(isinstance(c, str) for c in row[key]):
+            raise InvalidValue("关联条目", "应为编号的列表")
+    if not isinstance(row["progress"], list):
+        raise InvalidValue("进展记录", "应为列表")
+    for note in row["progress"]:
+        if not isinstance(note, dict) or not set(note) <= {"date", "note", "status"}:
+            raise InvalidValue("进展记录", f"格式不符：{str(note)[:60]}")
+        check_date(note.get("date"), field="进展记录日期")
+        check_field_text("plan.note", note.get("note", ""))
+        actions.check_status(note.get("status", ActionStatus.NOT_STARTED))
     _position(row)
 
 
