@@ -35,6 +35,12 @@ class Enterprise(Tracked, Base):
     # [{"name", "position", "phone", "email"}]
     contacts: Mapped[list] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The profile a report opens with (企业概况): what the firm makes, its size, its certificates.
+    main_products: Mapped[str] = mapped_column(Text, default="", server_default="")
+    employees: Mapped[int | None] = mapped_column(Integer)  # 员工人数
+    revenue_wan: Mapped[int | None] = mapped_column(Integer)  # 上年度营业收入，万元
+    certifications: Mapped[str] = mapped_column(Text, default="", server_default="")  # 认证情况, e.g. "ISO 9001、IATF 16949"
+    introduction: Mapped[str] = mapped_column(Text, default="", server_default="")  # 企业简介
 
     visits: Mapped[list[Visit]] = relationship(back_populates="enterprise")
 
@@ -99,8 +105,13 @@ class Visit(Tracked, Base):
     # [{"name", "position"}] — the people interviewed (深度访谈)
     interviewees: Mapped[list] = mapped_column(JSON, default=list)
     previous_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
+    # 晋质巡〔2025〕太原-001: given once, at the first 定稿 (services.report_numbers).
     report_number: Mapped[str] = mapped_column(String(60), default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # 总体评价
+    expert_opinion: Mapped[str] = mapped_column(Text, default="", server_default="")  # 专家组意见
+    # The 落款: the unit that organised the visit and the date the report bears.
+    organiser: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    report_date: Mapped[date | None] = mapped_column(Date)
     finalized_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
 
@@ -143,6 +154,7 @@ class Assessment(Tracked, Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     problem: Mapped[str] = mapped_column(Text, default="")
     suggestion: Mapped[str] = mapped_column(Text, default="")
+    strength: Mapped[str] = mapped_column(Text, default="", server_default="")  # 亮点: what the firm does well here
 
     visit: Mapped[Visit] = relationship(back_populates="assessments")
 

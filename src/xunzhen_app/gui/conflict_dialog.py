@@ -34,6 +34,9 @@ FIELD_NAMES = {
     "cultivation_type": "培育类型", "industry": "行业", "uscc": "统一社会信用代码", "notes": "备注",
     "honours": "荣誉资质", "contacts": "联系人", "organisation": "单位", "title": "职称", "phone": "电话",
     "email": "电子邮箱", "specialty": "专业领域", "role": "角色", "caption": "说明", "position": "顺序",
+    "strength": "亮点", "expert_opinion": "专家组意见", "organiser": "组织单位", "report_date": "报告日期",
+    "main_products": "主营产品", "employees": "员工人数", "revenue_wan": "营业收入（万元）",
+    "certifications": "认证情况", "introduction": "企业简介",
     conflicts.WHOLE: "整条记录",
 }
 FIELD, LOCAL_COL, REMOTE_COL, RESULT = range(4)

@@ -164,8 +164,8 @@ def _visit(store, enterprise_id, stage, start, team, rng, previous=None, complet
         team=tuple(team[: rng.choice([2, 3])]), previous_visit_id=previous, copy_previous=previous is not None))
     vid = row.id
     visits.set_visit_field(store, vid, "interviewees", [
-        {"name": "总经理", "position": "企业负责人"}, {"name": "质量部部长", "position": "首席质量官"},
-        {"name": "班组长", "position": "一线员工代表"}])
+        {"name": "张伟", "position": "总经理"}, {"name": "李芳", "position": "质量部部长（首席质量官）"},
+        {"name": "王强", "position": "生产车间班组长"}])
     detail = visits.get_visit(store, vid)
     for i, item in enumerate(detail.template.items()):
         if rng.random() > completeness:
@@ -205,5 +205,5 @@ def _visit(store, enterprise_id, stage, start, team, rng, previous=None, complet
                                 "生产线作业指导书现场核对")
     visits.set_visit_field(store, vid, "summary",
                            "企业质量管理体系运行总体规范，质量意识较强；数字化质量管控和示范带动作用仍有提升空间。")
-    visits.set_visit_field(store, vid, "report_number", f"ZLXZ-2025-{rng.randrange(1000, 9999)}")
+    visits.set_visit_field(store, vid, "report_date", start + timedelta(days=3))
     return vid

@@ -24,6 +24,28 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class EnterpriseProfile:
+    """企业概况 as a report opens with it; 主要荣誉 are the enterprise's ``honours``."""
+
+    main_products: str = ""  # 主营产品
+    employees: int | None = None  # 员工人数
+    revenue_wan: int | None = None  # 上年度营业收入（万元）
+    certifications: str = ""  # 认证情况, e.g. "ISO 9001、ISO 14001"
+    introduction: str = ""  # 企业简介, a paragraph
+
+    def scale(self) -> str:
+        """规模 in words, e.g. "员工860人，营业收入12.6亿元"; "" when neither is known."""
+        parts = []
+        if self.employees is not None:
+            parts.append(f"员工{self.employees}人")
+        if self.revenue_wan is not None:
+            amount = (f"{self.revenue_wan / 10000:.2f}".rstrip("0").rstrip(".") + "亿元"
+                      if self.revenue_wan >= 10000 else f"{self.revenue_wan}万元")
+            parts.append(f"营业收入{amount}")
+        return "，".join(parts)
+
+
+@dataclass(frozen=True)
 class EnterpriseInput:
     name: str
     city: str
@@ -34,6 +56,7 @@ class EnterpriseInput:
     honours: tuple[Honour, ...] = ()
     contacts: tuple[Contact, ...] = ()
     notes: str = ""
+    profile: EnterpriseProfile = field(default_factory=EnterpriseProfile)
 
 
 @dataclass(frozen=True)
@@ -53,6 +76,7 @@ class EnterpriseInfo:
     revision: int
     visit_count: int = 0
     latest_visit_status: str = ""
+    profile: EnterpriseProfile = field(default_factory=EnterpriseProfile)
 
 
 @dataclass(frozen=True)
@@ -73,6 +97,7 @@ class AssessmentData:
     evidence: str = ""
     problem: str = ""
     suggestion: str = ""
+    strength: str = ""  # 亮点
 
     @property
     def rating(self) -> Rating:
@@ -130,6 +155,14 @@ class AttachmentInfo:
 
 
 @dataclass(frozen=True)
+class Interviewee:
+    """A person interviewed (深度访谈): 姓名 and 职务."""
+
+    name: str
+    position: str = ""
+
+
+@dataclass(frozen=True)
 class VisitRow:
     id: str
     enterprise_id: str
@@ -152,17 +185,20 @@ class VisitDetail:
     template: Template
     team: tuple[TeamMember, ...]
     methods: tuple[str, ...]
-    interviewees: tuple[dict, ...]
+    interviewees: tuple[Interviewee, ...]
     assessments: dict[str, AssessmentData]
     problems: tuple[ProblemData, ...]
     plan: tuple[PlanRow, ...]
     attachments: tuple[AttachmentInfo, ...]
-    summary: str
-    report_number: str
+    summary: str  # 总体评价
+    report_number: str  # "" until the first 定稿 gives one
     previous_visit_id: str | None
     finalized_at: datetime | None
     revision: int
     result: Result = field(repr=False)
+    expert_opinion: str = ""  # 专家组意见
+    organiser: str = ""  # 落款: 组织单位
+    report_date: date | None = None  # 落款: 报告日期; None until the first 定稿 gives one
 
     @property
     def ratings(self) -> dict[str, Rating]:

@@ -1,4 +1,4 @@
-"""Import a 附件2 list (序号, 企业名称, 所属地市, 培育类型, 备注[, 统一社会信用代码]) from Excel.
+"""Import a 附件2 list (序号, 企业名称, 所属地市, 培育类型, 备注[, 统一社会信用代码, 区县]) from Excel.
 
 Every row is checked before anything is written: one invalid row and nothing
 is imported, unless the caller asks to skip invalid rows. The import is one
@@ -9,7 +9,7 @@ enterprise table as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,10 +17,10 @@ from sqlalchemy import select
 from ..core.errors import UserError
 from ..db.models import Enterprise
 from .dto import EnterpriseInput
-from .enterprises import ValidationError, _apply, add_enterprise, validate_enterprise
+from .enterprises import ValidationError, _apply, add_enterprise, input_of, validate_enterprise
 
 REQUIRED = ("企业名称", "所属地市", "培育类型")
-OPTIONAL = ("序号", "备注", "统一社会信用代码")
+OPTIONAL = ("序号", "备注", "统一社会信用代码", "区县")
 HEADER_SEARCH_ROWS = 10
 
 
@@ -83,7 +83,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, EnterpriseInput]], list[str]]
         if not any(_cell(v) for v in row):
             continue
         data = EnterpriseInput(name=get("企业名称"), city=get("所属地市"), cultivation_type=get("培育类型") or "",
-                               uscc=get("统一社会信用代码"), notes=get("备注"))
+                               uscc=get("统一社会信用代码"), county=get("区县"), notes=get("备注"))
         fields = validate_enterprise(data)
         if not data.cultivation_type:
             fields["cultivation_type"] = "培育类型不能为空"
@@ -135,13 +135,12 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
                     add_enterprise(s, data, where)
                     report.created.append(data.name)
                 else:
-                    keep = EnterpriseInput(
-                        name=data.name, city=data.city, cultivation_type=data.cultivation_type,
-                        uscc=data.uscc or existing.uscc or "", county=existing.county, industry=existing.industry,
-                        honours=tuple(), contacts=tuple(), notes=data.notes or existing.notes)
-                    honours, contacts = existing.honours, existing.contacts
+                    # The list's columns win; what only the 企业库 holds (honours, profile …) stays.
+                    held = input_of(existing)
+                    keep = replace(held, name=data.name, city=data.city, cultivation_type=data.cultivation_type,
+                                   uscc=data.uscc or held.uscc, county=data.county or held.county,
+                                   notes=data.notes or held.notes)
                     _apply(s, existing, keep, where)
-                    existing.honours, existing.contacts = honours, contacts
                     report.updated.append(data.name)
                 s.flush()
             except ValidationError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from ..core.validation import (
     check_uscc,
 )
 from ..db.models import Enterprise, Visit
-from .dto import Contact, EnterpriseInfo, EnterpriseInput
+from .dto import Contact, EnterpriseInfo, EnterpriseInput, EnterpriseProfile
 
 
 class ValidationError(UserError):
@@ -36,7 +36,11 @@ FIELD_LABELS = {
     "uscc": "统一社会信用代码",
     "city": "所属地市",
     "cultivation_type": "培育类型",
+    "employees": "员工人数",
+    "revenue_wan": "营业收入（万元）",
 }
+PROFILE_FIELDS = tuple(f.name for f in fields(EnterpriseProfile))  # the Enterprise columns of the same names
+_MAX_COUNT = 2**31 - 1  # what an INTEGER column holds on both SQLite and PostgreSQL
 
 
 def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
@@ -69,6 +73,13 @@ def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
     for c in data.contacts:
         for attr in ("name", "position", "phone", "email"):
             check("contacts", lambda c=c, attr=attr: check_field_text(f"contact.{attr}", getattr(c, attr)))
+    check("main_products", lambda: check_field_text("enterprise.main_products", data.profile.main_products))
+    check("certifications", lambda: check_field_text("enterprise.certifications", data.profile.certifications))
+    check("introduction", lambda: check_field_text("enterprise.introduction", data.profile.introduction))
+    for name in ("employees", "revenue_wan"):
+        value = getattr(data.profile, name)
+        if value is not None and (not isinstance(value, int) or not 0 <= value <= _MAX_COUNT):
+            problems[name] = f"{FIELD_LABELS[name]}应为 0 到 {_MAX_COUNT} 之间的整数，实际为 {value}"
     return problems
 
 
@@ -90,8 +101,20 @@ def to_info(e: Enterprise, visit_count: int = 0, latest_status: str = "") -> Ent
         cultivation_type=e.cultivation_type, suggested_type=suggestion.type.value,
         suggestion_reason=suggestion.reason, honours=honours,
         contacts=tuple(Contact(**c) for c in e.contacts or []), notes=e.notes, revision=e.revision,
-        visit_count=visit_count, latest_visit_status=latest_status,
+        visit_count=visit_count, latest_visit_status=latest_status, profile=profile_of(e),
     )
+
+
+def profile_of(e: Enterprise) -> EnterpriseProfile:
+    return EnterpriseProfile(**{name: getattr(e, name) for name in PROFILE_FIELDS})
+
+
+def input_of(e: Enterprise) -> EnterpriseInput:
+    """What the enterprise holds, as the input that would write it again."""
+    info = to_info(e)
+    return EnterpriseInput(name=info.name, city=info.city, cultivation_type=info.cultivation_type, uscc=info.uscc,
+                           county=info.county, industry=info.industry, honours=info.honours,
+                           contacts=info.contacts, notes=info.notes, profile=info.profile)
 
 
 def _apply(session: Session, e: Enterprise, data: EnterpriseInput, where: str = "") -> None:
@@ -112,6 +135,9 @@ def _apply(session: Session, e: Enterprise, data: EnterpriseInput, where: str = 
     e.honours = [honour_to_json(h) for h in data.honours]
     e.contacts = [asdict(c) for c in data.contacts]
     e.notes = data.notes
+    for name in PROFILE_FIELDS:
+        value = getattr(data.profile, name)
+        setattr(e, name, value.strip() if isinstance(value, str) else value)
 
 
 def add_enterprise(session: Session, data: EnterpriseInput, where: str = "") -> Enterprise:

@@ -22,6 +22,7 @@ from ..core.errors import NotFoundError, UserError
 from ..core.scoring import score_template
 from ..core.validation import (
     check_attachment_name,
+    check_date,
     check_date_range,
     check_field_text,
     check_item_code,
@@ -41,11 +42,12 @@ from ..db.models import (
     VisitHistory,
     VisitProblem,
 )
-from . import actions, checklists
+from . import actions, checklists, report_numbers
 from .dto import (
     AssessmentData,
     AttachmentInfo,
     HistoryEntry,
+    Interviewee,
     ProblemData,
     TeamMember,
     VisitDetail,
@@ -53,7 +55,7 @@ from .dto import (
 )
 from .enterprises import to_info
 
-ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion")
+ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion", "strength")
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -110,6 +112,7 @@ def create_visit(store, new: NewVisit) -> VisitRow:
             enterprise=enterprise, template_id=template.id, template_version=template.version,
             stage=new.stage, status=VisitStatus.DRAFT.value, start_date=start, end_date=end,
             methods=list(new.methods), interviewees=[], previous_visit_id=previous.id if previous else None,
+            organiser=report_numbers.default_organiser(enterprise.city),
         )
         s.add(visit)
         for pos, expert_id in enumerate(new.team):
@@ -129,7 +132,8 @@ def _copy_from(previous: Visit, visit: Visit, codes: set[str]) -> None:
         if a.item_code in codes:
             visit.assessments.append(Assessment(
                 item_code=a.item_code, level=a.level, not_applicable=a.not_applicable,
-                check_passed=None, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion))
+                check_passed=None, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion,
+                strength=a.strength))
     actions.carry_open_actions(previous, visit)
     if not visit.team:
         for m in previous.team:
@@ -175,7 +179,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
     template = checklists.stored_template(session, v.template_id, v.template_version)
     assessments = {
         a.item_code: AssessmentData(a.item_code, a.level, a.not_applicable, a.check_passed,
-                                    a.evidence, a.problem, a.suggestion)
+                                    a.evidence, a.problem, a.suggestion, a.strength)
         for a in v.assessments
     }
     ratings = {code: a.rating for code, a in assessments.items()}
@@ -188,7 +192,7 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         team=tuple(TeamMember(m.expert_id, m.expert.name, m.expert.organisation, m.expert.title, m.role)
                    for m in v.team),
         methods=tuple(v.methods or ()),
-        interviewees=tuple(v.interviewees or ()),
+        interviewees=tuple(Interviewee(p.get("name", ""), p.get("position", "")) for p in v.interviewees or ()),
         assessments=assessments,
         problems=tuple(ProblemData(p.id, p.text, p.item_code) for p in problems),
         plan=tuple(actions.to_row(p) for p in v.plan),
@@ -199,6 +203,9 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         finalized_at=v.finalized_at,
         revision=v.revision,
         result=result,
+        expert_opinion=v.expert_opinion,
+        organiser=v.organiser,
+        report_date=v.report_date,
     )
 
 
@@ -282,15 +289,23 @@ def set_item_text(store, visit_ref: str, code: str, field_name: str, text: str) 
         setattr(_assessment(s, resolve_visit(s, visit_ref), code), field_name, text)
 
 
-VISIT_TEXT_FIELDS = ("summary", "report_number")
+VISIT_TEXT_FIELDS = ("summary", "expert_opinion", "organiser")
 
 
 def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
-    """Edit a visit's own fields (总体评价, 报告编号, dates, methods, interviewees, stage)."""
+    """Edit a visit's own fields (总体评价, 专家组意见, 报告编号, 组织单位, 报告日期, dates, methods,
+    interviewees, stage).
+
+    ``interviewees`` is a list of ``Interviewee`` (or of {"name", "position"} dicts); ``report_date``
+    a date or None."""
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if field_name in VISIT_TEXT_FIELDS:
             setattr(v, field_name, check_field_text(f"visit.{field_name}", value))
+        elif field_name == "report_number":
+            v.report_number = report_numbers.checked(s, v, value)
+        elif field_name == "report_date":
+            v.report_date = None if value is None else check_date(value, field="报告日期")
         elif field_name in ("start_date", "end_date"):
             start = value if field_name == "start_date" else v.start_date
             end = value if field_name == "end_date" else v.end_date
@@ -299,17 +314,28 @@ def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
         elif field_name == "methods":
             v.methods = _check_methods(value)
         elif field_name == "interviewees":
-            v.interviewees = [{"name": check_field_text("interviewee.name", p["name"]),
-                               "position": check_field_text("interviewee.position", p.get("position", ""))}
-                              for p in value]
+            v.interviewees = _interviewees(value)
         elif field_name == "stage":
             v.stage = check_stage(value)
         else:
             raise ValueError(field_name)
 
 
+def _interviewees(value) -> list[dict]:
+    out = []
+    for n, p in enumerate(value, start=1):
+        name, position = (p.name, p.position) if isinstance(p, Interviewee) else (p["name"], p.get("position", ""))
+        name = check_field_text("interviewee.name", name).strip()
+        position = check_field_text("interviewee.position", position).strip()
+        if not name:
+            raise UserError(f"访谈人员第 {n} 行缺少姓名" + (f"（职务：{position}）" if position else ""))
+        out.append({"name": name, "position": position})
+    return out
+
+
 def finalize(store, visit_ref: str) -> None:
-    """定稿. A failed veto check must first be written up as a 问题 linked to its item."""
+    """定稿. A failed veto check must first be written up as a 问题 linked to its item. The first 定稿
+    also gives the report its number and date, which later ones keep."""
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if v.status == VisitStatus.FINALIZED:
@@ -318,6 +344,12 @@ def finalize(store, visit_ref: str) -> None:
         missing = sorted(_vetoed_items(s, v) - written)
         if missing:
             raise UserError(f"否决项未通过的条目 {'、'.join(missing)} 尚未在主要问题中记录问题（关联该条目），不能定稿")
+        # Number and date first: looking up the next number flushes, and a flush after the status
+        # change would be an edit of a finalized visit.
+        if v.report_date is None:
+            v.report_date = date.today()
+        if not v.report_number:
+            v.report_number = report_numbers.next_number(s, v)
         v.status = VisitStatus.FINALIZED.value
         v.finalized_at = utcnow()
 

@@ -67,6 +67,16 @@ to_dict = row_dict
 digest = content_digest
 
 
+# Columns added after exchange format 2 came out (schema 0005): a package from an older release lacks
+# them, which means what an upgrade gives old rows — an empty text, or no value.
+LATER_COLUMNS = {
+    "assessment": {"strength": ""},
+    "visit": {"expert_opinion": "", "organiser": "", "report_date": None},
+    "enterprise": {"main_products": "", "employees": None, "revenue_wan": None, "certifications": "",
+                   "introduction": ""},
+}
+
+
 def columns(model) -> list:
     return [c for c in inspect(model).columns if c.key not in LOCAL_ONLY]
 
@@ -117,12 +127,16 @@ def parse_section(source: str, section: str, rows) -> list[dict]:
         raise PackageError(source, f"data.json 的“{section}”不是列表")
     out = []
     cols = columns(model)
+    later = LATER_COLUMNS.get(model.__tablename__, {})
     for n, row in enumerate(rows):
         if not isinstance(row, dict):
             raise PackageError(source, f"data.json 的 {section}[{n}] 不是对象")
         typed = {}
         try:
             for col in cols:
+                if col.key not in row and col.key in later:
+                    typed[col.key] = later[col.key]
+                    continue
                 if col.key not in row:
                     raise ValueError(f"{section}[{n}].{col.key}：缺少字段")
                 typed[col.key] = _parse(col, row[col.key], f"{section}[{n}].{col.key}")
