@@ -14,7 +14,7 @@ from ..core.domain import CultivationType, Honour, HonourKind, HonourLevel, sugg
 from ..core.regions import cities, counties_by_city
 from ..core.uscc import normalize_uscc, uscc_problem
 from ..services import enterprises
-from ..services.dto import EnterpriseInfo, EnterpriseInput
+from ..services.dto import EnterpriseInfo, EnterpriseInput, EnterpriseProfile
 from .context import AppContext
 from .edit_models import ContactTableModel, HonourListModel
 from .form_errors import FieldErrors
@@ -39,7 +39,8 @@ class EnterpriseDialog(QDialog):
         self.errors = FieldErrors({"name": ui.nameError, "uscc": ui.usccError, "city": ui.cityError,
                                    "cultivation_type": ui.typeError}, ui.formError)
         limit_lengths({"enterprise.name": ui.nameEdit, "enterprise.industry": ui.industryEdit,
-                       "honour.name": ui.honourNameEdit})
+                       "honour.name": ui.honourNameEdit, "enterprise.main_products": ui.mainProductsEdit,
+                       "enterprise.certifications": ui.certificationsEdit})
         self._fill_choices()
         self.honours = HonourListModel(info.honours if info else (), self)
         ui.honoursView.setModel(self.honours)
@@ -79,6 +80,12 @@ class EnterpriseDialog(QDialog):
         ui.industryEdit.setText(info.industry)
         ui.typeCombo.setCurrentIndex(max(0, ui.typeCombo.findData(info.cultivation_type)))
         ui.notesEdit.setPlainText(info.notes)
+        profile = info.profile
+        ui.mainProductsEdit.setText(profile.main_products)
+        ui.employeesSpin.setValue(profile.employees or 0)
+        ui.revenueSpin.setValue(profile.revenue_wan or 0)
+        ui.certificationsEdit.setText(profile.certifications)
+        ui.introductionEdit.setPlainText(profile.introduction)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -136,7 +143,12 @@ class EnterpriseDialog(QDialog):
             cultivation_type=ui.typeCombo.currentData(), uscc=ui.usccEdit.text(),
             county=ui.countyCombo.currentText().strip(), industry=ui.industryEdit.text(),
             honours=self.honours.honours(), contacts=self.contacts.contacts(),
-            notes=ui.notesEdit.toPlainText().strip())
+            notes=ui.notesEdit.toPlainText().strip(),
+            profile=EnterpriseProfile(
+                main_products=ui.mainProductsEdit.text(), certifications=ui.certificationsEdit.text(),
+                # The spin boxes' lowest value reads 未填写: nobody counts a firm of no people.
+                employees=ui.employeesSpin.value() or None, revenue_wan=ui.revenueSpin.value() or None,
+                introduction=ui.introductionEdit.toPlainText()))
 
     def save(self) -> None:
         data = self.data()

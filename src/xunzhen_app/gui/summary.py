@@ -24,6 +24,7 @@ from .context import AppContext
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import WorkerCalls
 from .report_actions import ReportActions
+from .report_info import ReportInfoEditor
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
 from .widgets.error_banner import ErrorBanner
@@ -92,6 +93,8 @@ class SummaryPage(QWidget):
         # The one-line inputs too: right after 回车 adds a row, Ctrl+Z should take the row away.
         self.undo_keys.route(ui.summaryEdit, ui.problemInput, ui.planMeasureInput)
         self.summarySaver = TextAutosave(ui.summaryEdit, self._summary_committed, self)
+        self.report_info = ReportInfoEditor(self)
+        self.savers = {"summary": self.summarySaver, "expert_opinion": self.report_info.opinionSaver}
 
         self.problemModel = ProblemListModel(self)
         self.problemModel.edited.connect(self._problem_edited)
@@ -178,6 +181,7 @@ class SummaryPage(QWidget):
         self.unratedModel.set_rows([(c, template.item(c).text) for c in result.unrated])
         ui.tabs.setTabText(ui.tabs.indexOf(ui.unratedTab), f"未评项（{len(result.unrated)}）")
         self.summarySaver.load(detail.row.id, detail.summary)
+        self.report_info.load(detail)
         self._set_rows(ui.problemView, self.problemModel, detail.problems)
         self._set_rows(ui.planView, self.planModel, detail.plan)
         ui.planView.resizeRowsToContents()
@@ -203,6 +207,7 @@ class SummaryPage(QWidget):
         ui = self.ui
         ui.finalizeButton.setEnabled(editable)
         ui.summaryEdit.setReadOnly(not editable)
+        self.report_info.set_locked(self._locked)
         self.problemModel.read_only = self.planModel.read_only = not editable
         self.undo_keys.set_locked(self._locked)
         for w in (ui.problemInput, ui.addProblemButton, ui.pickProblemsButton, ui.problemUpButton,
@@ -220,13 +225,18 @@ class SummaryPage(QWidget):
             if row.id == keep:
                 view.setCurrentIndex(model.index(n, 0))
 
+    @property
+    def locked(self) -> bool:
+        """The open visit is finalized: nothing on the page edits it."""
+        return self._locked
+
     # --- edits: from the user to an undo command --------------------------------------
     def _summary_committed(self, visit_id, old: str, new: str) -> None:
         if not self._locked and visit_id:
             self.undo_stack.push(TextCommand(self, visit_id, "summary", old, new))
 
     def _push(self, text: str, forward, back) -> None:
-        self.undo_stack.push(WorkerCommand(text, lambda fn: self._write(fn, reload=True), forward, back))
+        self.undo_stack.push(WorkerCommand(text, lambda fn: self.write(fn, reload=True), forward, back))
 
     def _push_added(self, kind: str, add_one, values: list) -> None:
         """Add rows; undo removes them, redo puts the very same rows back."""
@@ -282,7 +292,7 @@ class SummaryPage(QWidget):
 
         def apply(text):
             self.problemModel.set_field(problem_id, "text", text)
-            self._write(lambda: visits.update_problem(store, problem_id, text))
+            self.write(lambda: visits.update_problem(store, problem_id, text))
 
         self.undo_stack.push(ValueCommand("修改主要问题", apply, old, new))
 
@@ -292,7 +302,7 @@ class SummaryPage(QWidget):
         # In place, no reload: a reset model would close the editor the expert tabbed into.
         def apply(value):
             self.planModel.set_field(row_id, field, value)
-            self._write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
+            self.write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
 
         header = PlanTableModel.HEADERS[PlanTableModel.FIELDS.index(field)]
         self.undo_stack.push(ValueCommand(f"修改帮扶举措的“{header}”", apply, old, new))
@@ -326,29 +336,30 @@ class SummaryPage(QWidget):
     # --- edits: from an undo command to the screen and the database ----------------------
     def apply_text(self, visit_id: str, name: str, text: str) -> None:
         if visit_id == self.visit_id:
-            self.summarySaver.show_committed(text)
+            self.savers[name].show_committed(text)
         store = self.ctx.store
-        self._write(lambda: visits.set_visit_field(store, visit_id, name, text))
+        self.write(lambda: visits.set_visit_field(store, visit_id, name, text))
 
     def finalize_visit(self) -> None:
         if self.visit_id:
             self.commit_pending(wait=False)
             vid = self.visit_id
-            self._write(lambda: visits.finalize(self.ctx.store, vid), reload=True)
+            self.write(lambda: visits.finalize(self.ctx.store, vid), reload=True)
 
     def reopen_visit(self, reason: str) -> None:
         if self.visit_id:
             vid = self.visit_id
-            self._write(lambda: visits.reopen(self.ctx.store, vid, reason), reload=True)
+            self.write(lambda: visits.reopen(self.ctx.store, vid, reason), reload=True)
 
     def commit_pending(self, wait: bool = True) -> None:
-        """Save 总体评价 still being typed and (by default) wait for the worker."""
+        """Save 总体评价 and 专家组意见 still being typed and (by default) wait for the worker."""
         self.summarySaver.flush()
+        self.report_info.flush()
         if wait:
             self.ctx.tasks.flush()
 
     # --- plumbing ------------------------------------------------------------------
-    def _write(self, fn, reload: bool = False) -> None:
+    def write(self, fn, reload: bool = False) -> None:
         vid = self.visit_id
 
         def done(_):

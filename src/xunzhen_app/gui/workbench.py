@@ -11,7 +11,7 @@ splitter and, per visit, the item last open are kept in ``ctx.settings``.
 The keyboard contract (README, the 快捷键 dialog in ``keyboard_help``): the
 focus is either in the checklist tree — then digits rate, P/F set the check,
 PgUp/PgDn and ←/→ move — or in a text box the user put it in (click, Tab,
-Alt+E/W/J), which Esc leaves. Buttons never take the focus and moving to
+Alt+E/W/J/L), which Esc leaves. Buttons never take the focus and moving to
 another item takes it out of a text box, so a digit meant as a rating can
 never land in 核查记录. A goal or 主要举措 row shows that node, with the
 rating keys inert.
@@ -54,7 +54,7 @@ from .workbench_attachments import AttachmentListModel, is_image, open_original,
 from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
 from .workbench_model import ChecklistTreeModel
 
-TEXT_FIELDS = ("evidence", "problem", "suggestion")
+TEXT_FIELDS = ("evidence", "problem", "suggestion", "strength")
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}  # 1…N a level (N from the template), 0 不适用
 CHECK_KEYS = {Qt.Key.Key_P: True, Qt.Key.Key_F: False}
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)

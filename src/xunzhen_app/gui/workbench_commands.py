@@ -17,7 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QToolButton, QWidget
 
-TEXT_LABELS = {"evidence": "核查记录", "problem": "问题", "suggestion": "改进建议", "summary": "总体评价"}
+TEXT_LABELS = {"evidence": "核查记录", "problem": "问题", "suggestion": "改进建议", "strength": "亮点",
+               "summary": "总体评价", "expert_opinion": "专家组意见"}
 _TEXT_ID = 1001
 
 

@@ -134,6 +134,70 @@ class Ui_EnterpriseDialog(object):
 
         self.basicGrid.setColumnStretch(1, 1)
         self.tabs.addTab(self.basicTab, "")
+        self.profileTab = QWidget()
+        self.profileTab.setObjectName(u"profileTab")
+        self.profileGrid = QGridLayout(self.profileTab)
+        self.profileGrid.setObjectName(u"profileGrid")
+        self.mainProductsLabel = QLabel(self.profileTab)
+        self.mainProductsLabel.setObjectName(u"mainProductsLabel")
+
+        self.profileGrid.addWidget(self.mainProductsLabel, 0, 0, 1, 1)
+
+        self.mainProductsEdit = QLineEdit(self.profileTab)
+        self.mainProductsEdit.setObjectName(u"mainProductsEdit")
+
+        self.profileGrid.addWidget(self.mainProductsEdit, 0, 1, 1, 1)
+
+        self.employeesLabel = QLabel(self.profileTab)
+        self.employeesLabel.setObjectName(u"employeesLabel")
+
+        self.profileGrid.addWidget(self.employeesLabel, 1, 0, 1, 1)
+
+        self.employeesSpin = QSpinBox(self.profileTab)
+        self.employeesSpin.setObjectName(u"employeesSpin")
+        self.employeesSpin.setMaximum(2000000)
+
+        self.profileGrid.addWidget(self.employeesSpin, 1, 1, 1, 1)
+
+        self.revenueLabel = QLabel(self.profileTab)
+        self.revenueLabel.setObjectName(u"revenueLabel")
+
+        self.profileGrid.addWidget(self.revenueLabel, 2, 0, 1, 1)
+
+        self.revenueSpin = QSpinBox(self.profileTab)
+        self.revenueSpin.setObjectName(u"revenueSpin")
+        self.revenueSpin.setMaximum(2000000000)
+        self.revenueSpin.setGroupSeparatorShown(True)
+
+        self.profileGrid.addWidget(self.revenueSpin, 2, 1, 1, 1)
+
+        self.certificationsLabel = QLabel(self.profileTab)
+        self.certificationsLabel.setObjectName(u"certificationsLabel")
+
+        self.profileGrid.addWidget(self.certificationsLabel, 3, 0, 1, 1)
+
+        self.certificationsEdit = QLineEdit(self.profileTab)
+        self.certificationsEdit.setObjectName(u"certificationsEdit")
+
+        self.profileGrid.addWidget(self.certificationsEdit, 3, 1, 1, 1)
+
+        self.introductionLabel = QLabel(self.profileTab)
+        self.introductionLabel.setObjectName(u"introductionLabel")
+
+        self.profileGrid.addWidget(self.introductionLabel, 4, 0, 1, 1)
+
+        self.introductionEdit = QPlainTextEdit(self.profileTab)
+        self.introductionEdit.setObjectName(u"introductionEdit")
+
+        self.profileGrid.addWidget(self.introductionEdit, 4, 1, 1, 1)
+
+        self.profileHint = QLabel(self.profileTab)
+        self.profileHint.setObjectName(u"profileHint")
+
+        self.profileGrid.addWidget(self.profileHint, 5, 1, 1, 1)
+
+        self.profileGrid.setColumnStretch(1, 1)
+        self.tabs.addTab(self.profileTab, "")
         self.honoursTab = QWidget()
         self.honoursTab.setObjectName(u"honoursTab")
         self.honoursLayout = QVBoxLayout(self.honoursTab)
@@ -259,6 +323,11 @@ class Ui_EnterpriseDialog(object):
         self.countyLabel.setBuddy(self.countyCombo)
         self.industryLabel.setBuddy(self.industryEdit)
         self.typeLabel.setBuddy(self.typeCombo)
+        self.mainProductsLabel.setBuddy(self.mainProductsEdit)
+        self.employeesLabel.setBuddy(self.employeesSpin)
+        self.revenueLabel.setBuddy(self.revenueSpin)
+        self.certificationsLabel.setBuddy(self.certificationsEdit)
+        self.introductionLabel.setBuddy(self.introductionEdit)
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.usccEdit)
@@ -289,6 +358,21 @@ class Ui_EnterpriseDialog(object):
         self.suggestionLabel.setStyleSheet(QCoreApplication.translate("EnterpriseDialog", u"color: #455a64;", None))
         self.typeError.setStyleSheet(QCoreApplication.translate("EnterpriseDialog", u"color: #c62828;", None))
         self.tabs.setTabText(self.tabs.indexOf(self.basicTab), QCoreApplication.translate("EnterpriseDialog", u"\u57fa\u672c\u4fe1\u606f", None))
+        self.mainProductsLabel.setText(QCoreApplication.translate("EnterpriseDialog", u"\u4e3b\u8425\u4ea7\u54c1", None))
+        self.mainProductsEdit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u5982\uff1a\u7cbe\u5bc6\u8f74\u627f\u3001\u98ce\u7535\u9f7f\u8f6e\u7bb1", None))
+        self.employeesLabel.setText(QCoreApplication.translate("EnterpriseDialog", u"\u5458\u5de5\u4eba\u6570", None))
+        self.employeesSpin.setSpecialValueText(QCoreApplication.translate("EnterpriseDialog", u"\u672a\u586b\u5199", None))
+        self.employeesSpin.setSuffix(QCoreApplication.translate("EnterpriseDialog", u" \u4eba", None))
+        self.revenueLabel.setText(QCoreApplication.translate("EnterpriseDialog", u"\u4e0a\u5e74\u5ea6\u8425\u4e1a\u6536\u5165", None))
+        self.revenueSpin.setSpecialValueText(QCoreApplication.translate("EnterpriseDialog", u"\u672a\u586b\u5199", None))
+        self.revenueSpin.setSuffix(QCoreApplication.translate("EnterpriseDialog", u" \u4e07\u5143", None))
+        self.certificationsLabel.setText(QCoreApplication.translate("EnterpriseDialog", u"\u8ba4\u8bc1\u60c5\u51b5", None))
+        self.certificationsEdit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u5982\uff1aISO 9001\u3001ISO 14001\u3001IATF 16949", None))
+        self.introductionLabel.setText(QCoreApplication.translate("EnterpriseDialog", u"\u4f01\u4e1a\u7b80\u4ecb", None))
+        self.introductionEdit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u6210\u7acb\u65f6\u95f4\u3001\u4e3b\u8981\u4e1a\u52a1\u4e0e\u5e02\u573a\u5730\u4f4d\u7b49\uff0c\u5199\u5165\u62a5\u544a\u7684\u201c\u4f01\u4e1a\u57fa\u672c\u60c5\u51b5\u201d", None))
+        self.profileHint.setText(QCoreApplication.translate("EnterpriseDialog", u"\u4e3b\u8981\u8363\u8a89\u5728\u201c\u8363\u8a89\u8d44\u8d28\u201d\u9875\u586b\u5199\u3002", None))
+        self.profileHint.setStyleSheet(QCoreApplication.translate("EnterpriseDialog", u"color: #455a64;", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.profileTab), QCoreApplication.translate("EnterpriseDialog", u"\u4f01\u4e1a\u6982\u51b5", None))
         self.honourYearSpin.setSuffix(QCoreApplication.translate("EnterpriseDialog", u" \u5e74", None))
         self.honourNominationCheck.setText(QCoreApplication.translate("EnterpriseDialog", u"\u63d0\u540d\u5956", None))
         self.honourNameEdit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u8363\u8a89\u540d\u79f0\uff0c\u5982\u201c\u5c71\u897f\u7701\u8d28\u91cf\u5956\u201d", None))

@@ -181,6 +181,19 @@ class Ui_ItemPage(object):
 
         self.contentLayout.addWidget(self.suggestionEdit)
 
+        self.strengthCaption = QLabel(self.scrollContent)
+        self.strengthCaption.setObjectName(u"strengthCaption")
+
+        self.contentLayout.addWidget(self.strengthCaption)
+
+        self.strengthEdit = QPlainTextEdit(self.scrollContent)
+        self.strengthEdit.setObjectName(u"strengthEdit")
+        self.strengthEdit.setTabChangesFocus(True)
+        self.strengthEdit.setMinimumSize(QSize(0, 60))
+        self.strengthEdit.setMaximumSize(QSize(16777215, 110))
+
+        self.contentLayout.addWidget(self.strengthEdit)
+
         self.attachmentBox = QGroupBox(self.scrollContent)
         self.attachmentBox.setObjectName(u"attachmentBox")
         self.attachmentLayout = QVBoxLayout(self.attachmentBox)
@@ -261,6 +274,7 @@ class Ui_ItemPage(object):
         self.evidenceCaption.setBuddy(self.evidenceEdit)
         self.problemCaption.setBuddy(self.problemEdit)
         self.suggestionCaption.setBuddy(self.suggestionEdit)
+        self.strengthCaption.setBuddy(self.strengthEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ItemPage)
@@ -302,6 +316,8 @@ class Ui_ItemPage(object):
         self.problemEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u53d1\u73b0\u7684\u95ee\u9898\uff08\u53ef\u5728\u201c\u8bc4\u4ef7\u603b\u7ed3\u201d\u4e2d\u9009\u5165\u4e3b\u8981\u95ee\u9898\uff09", None))
         self.suggestionCaption.setText(QCoreApplication.translate("ItemPage", u"\u6539\u8fdb\u5efa\u8bae(&J)", None))
         self.suggestionEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u9488\u5bf9\u95ee\u9898\u7684\u6539\u8fdb\u5efa\u8bae", None))
+        self.strengthCaption.setText(QCoreApplication.translate("ItemPage", u"\u4eae\u70b9(&L)", None))
+        self.strengthEdit.setPlaceholderText(QCoreApplication.translate("ItemPage", u"\u4f01\u4e1a\u5728\u672c\u6761\u76ee\u4e0a\u505a\u5f97\u597d\u7684\u5730\u65b9\uff08\u5199\u5165\u62a5\u544a\u7684\u201c\u4eae\u70b9\u4e0e\u4f18\u52bf\u201d\uff09", None))
         self.attachmentBox.setTitle(QCoreApplication.translate("ItemPage", u"\u9644\u4ef6\uff08\u53ef\u5c06\u7167\u7247\u6216\u6587\u4ef6\u62d6\u5230\u6b64\u5904\uff09", None))
         self.addAttachmentButton.setText(QCoreApplication.translate("ItemPage", u"\u6dfb\u52a0\u7167\u7247\u6216\u6587\u4ef6\u2026", None))
         self.openAttachmentButton.setText(QCoreApplication.translate("ItemPage", u"\u6253\u5f00", None))

@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSplitter,
-    QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDateEdit, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListView, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QTabWidget, QTableView,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_SummaryPage(object):
     def setupUi(self, SummaryPage):
@@ -107,6 +108,96 @@ class Ui_SummaryPage(object):
         self.summaryTabLayout.addWidget(self.summaryEdit)
 
         self.tabs.addTab(self.summaryTab, "")
+        self.expertOpinionTab = QWidget()
+        self.expertOpinionTab.setObjectName(u"expertOpinionTab")
+        self.expertOpinionTabLayout = QVBoxLayout(self.expertOpinionTab)
+        self.expertOpinionTabLayout.setObjectName(u"expertOpinionTabLayout")
+        self.expertOpinionEdit = QPlainTextEdit(self.expertOpinionTab)
+        self.expertOpinionEdit.setObjectName(u"expertOpinionEdit")
+
+        self.expertOpinionTabLayout.addWidget(self.expertOpinionEdit)
+
+        self.tabs.addTab(self.expertOpinionTab, "")
+        self.reportInfoTab = QWidget()
+        self.reportInfoTab.setObjectName(u"reportInfoTab")
+        self.reportInfoTabLayout = QVBoxLayout(self.reportInfoTab)
+        self.reportInfoTabLayout.setObjectName(u"reportInfoTabLayout")
+        self.reportInfoForm = QFormLayout()
+        self.reportInfoForm.setObjectName(u"reportInfoForm")
+        self.reportNumberLabel = QLabel(self.reportInfoTab)
+        self.reportNumberLabel.setObjectName(u"reportNumberLabel")
+
+        self.reportInfoForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reportNumberLabel)
+
+        self.reportNumberEdit = QLineEdit(self.reportInfoTab)
+        self.reportNumberEdit.setObjectName(u"reportNumberEdit")
+
+        self.reportInfoForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reportNumberEdit)
+
+        self.organiserLabel = QLabel(self.reportInfoTab)
+        self.organiserLabel.setObjectName(u"organiserLabel")
+
+        self.reportInfoForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.organiserLabel)
+
+        self.organiserEdit = QLineEdit(self.reportInfoTab)
+        self.organiserEdit.setObjectName(u"organiserEdit")
+
+        self.reportInfoForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.organiserEdit)
+
+        self.reportDateLabel = QLabel(self.reportInfoTab)
+        self.reportDateLabel.setObjectName(u"reportDateLabel")
+
+        self.reportInfoForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.reportDateLabel)
+
+        self.reportDateEdit = QDateEdit(self.reportInfoTab)
+        self.reportDateEdit.setObjectName(u"reportDateEdit")
+        self.reportDateEdit.setCalendarPopup(True)
+        self.reportDateEdit.setMinimumDate(QDate(2000, 1, 1))
+
+        self.reportInfoForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.reportDateEdit)
+
+
+        self.reportInfoTabLayout.addLayout(self.reportInfoForm)
+
+        self.intervieweeLabel = QLabel(self.reportInfoTab)
+        self.intervieweeLabel.setObjectName(u"intervieweeLabel")
+
+        self.reportInfoTabLayout.addWidget(self.intervieweeLabel)
+
+        self.intervieweeTable = QTableWidget(self.reportInfoTab)
+        if (self.intervieweeTable.columnCount() < 2):
+            self.intervieweeTable.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.intervieweeTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.intervieweeTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.intervieweeTable.setObjectName(u"intervieweeTable")
+        self.intervieweeTable.setColumnCount(2)
+        self.intervieweeTable.setAlternatingRowColors(True)
+        self.intervieweeTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+
+        self.reportInfoTabLayout.addWidget(self.intervieweeTable)
+
+        self.intervieweeButtons = QHBoxLayout()
+        self.intervieweeButtons.setObjectName(u"intervieweeButtons")
+        self.addIntervieweeButton = QPushButton(self.reportInfoTab)
+        self.addIntervieweeButton.setObjectName(u"addIntervieweeButton")
+
+        self.intervieweeButtons.addWidget(self.addIntervieweeButton)
+
+        self.removeIntervieweeButton = QPushButton(self.reportInfoTab)
+        self.removeIntervieweeButton.setObjectName(u"removeIntervieweeButton")
+
+        self.intervieweeButtons.addWidget(self.removeIntervieweeButton)
+
+        self.intervieweeSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.intervieweeButtons.addItem(self.intervieweeSpacer)
+
+
+        self.reportInfoTabLayout.addLayout(self.intervieweeButtons)
+
+        self.tabs.addTab(self.reportInfoTab, "")
         self.problemTab = QWidget()
         self.problemTab.setObjectName(u"problemTab")
         self.problemTabLayout = QVBoxLayout(self.problemTab)
@@ -227,6 +318,11 @@ class Ui_SummaryPage(object):
 
         self.pageLayout.addWidget(self.splitter)
 
+#if QT_CONFIG(shortcut)
+        self.reportNumberLabel.setBuddy(self.reportNumberEdit)
+        self.organiserLabel.setBuddy(self.organiserEdit)
+        self.reportDateLabel.setBuddy(self.reportDateEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SummaryPage)
     # setupUi
@@ -241,6 +337,23 @@ class Ui_SummaryPage(object):
         self.ruleLabel.setText("")
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("SummaryPage", u"\u5bf9\u4f01\u4e1a\u8d28\u91cf\u7ba1\u7406\u6c34\u5e73\u7684\u603b\u4f53\u8bc4\u4ef7\uff08\u81ea\u52a8\u4fdd\u5b58\uff09", None))
         self.tabs.setTabText(self.tabs.indexOf(self.summaryTab), QCoreApplication.translate("SummaryPage", u"\u603b\u4f53\u8bc4\u4ef7", None))
+        self.expertOpinionEdit.setPlaceholderText(QCoreApplication.translate("SummaryPage", u"\u4e13\u5bb6\u7ec4\u5bf9\u8bc4\u4ef7\u7ed3\u8bba\u548c\u57f9\u80b2\u65b9\u5411\u7684\u610f\u89c1\uff08\u81ea\u52a8\u4fdd\u5b58\uff0c\u5199\u5165\u62a5\u544a\uff09", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.expertOpinionTab), QCoreApplication.translate("SummaryPage", u"\u4e13\u5bb6\u7ec4\u610f\u89c1", None))
+        self.reportNumberLabel.setText(QCoreApplication.translate("SummaryPage", u"\u62a5\u544a\u7f16\u53f7", None))
+        self.reportNumberEdit.setPlaceholderText(QCoreApplication.translate("SummaryPage", u"\u5b9a\u7a3f\u65f6\u81ea\u52a8\u7f16\u53f7\uff0c\u5982 \u664b\u8d28\u5de1\u30142025\u3015\u592a\u539f-001", None))
+        self.organiserLabel.setText(QCoreApplication.translate("SummaryPage", u"\u7ec4\u7ec7\u5355\u4f4d", None))
+        self.organiserEdit.setPlaceholderText(QCoreApplication.translate("SummaryPage", u"\u843d\u6b3e\u5355\u4f4d\uff0c\u5982 \u592a\u539f\u5e02\u5e02\u573a\u76d1\u7763\u7ba1\u7406\u5c40", None))
+        self.reportDateLabel.setText(QCoreApplication.translate("SummaryPage", u"\u62a5\u544a\u65e5\u671f", None))
+        self.reportDateEdit.setDisplayFormat(QCoreApplication.translate("SummaryPage", u"yyyy-MM-dd", None))
+        self.reportDateEdit.setSpecialValueText(QCoreApplication.translate("SummaryPage", u"\u5b9a\u7a3f\u65f6\u53d6\u5f53\u5929", None))
+        self.intervieweeLabel.setText(QCoreApplication.translate("SummaryPage", u"\u8bbf\u8c08\u4eba\u5458\uff08\u59d3\u540d\u3001\u804c\u52a1\uff09", None))
+        ___qtablewidgetitem = self.intervieweeTable.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("SummaryPage", u"\u59d3\u540d", None))
+        ___qtablewidgetitem1 = self.intervieweeTable.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("SummaryPage", u"\u804c\u52a1", None))
+        self.addIntervieweeButton.setText(QCoreApplication.translate("SummaryPage", u"\u6dfb\u52a0\u8bbf\u8c08\u4eba\u5458", None))
+        self.removeIntervieweeButton.setText(QCoreApplication.translate("SummaryPage", u"\u5220\u9664\u6240\u9009", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.reportInfoTab), QCoreApplication.translate("SummaryPage", u"\u62a5\u544a\u4fe1\u606f", None))
         self.problemInput.setPlaceholderText(QCoreApplication.translate("SummaryPage", u"\u8f93\u5165\u4e00\u6761\u4e3b\u8981\u95ee\u9898\uff0c\u56de\u8f66\u6dfb\u52a0", None))
         self.addProblemButton.setText(QCoreApplication.translate("SummaryPage", u"\u6dfb\u52a0", None))
         self.pickProblemsButton.setText(QCoreApplication.translate("SummaryPage", u"\u4ece\u6761\u76ee\u95ee\u9898\u4e2d\u9009\u53d6\u2026", None))
