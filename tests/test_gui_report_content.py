@@ -31,7 +31,9 @@ def test_item_strength_is_typed_beside_problem_and_suggestion_and_undone(qtbot, 
     page.show()
     page.open_visit(vid)
     qtbot.waitUntil(lambda: page.current_code() == "1.1.1", timeout=5000)
-    page.ui.strengthEdit.setFocus()
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # 亮点(&L)
+    qtbot.waitUntil(lambda: page.ui.strengthEdit.hasFocus(), timeout=2000)
     type_chinese(page.ui.strengthEdit, "QC成果获省级奖")
     page.commit_pending()
     assert visits.get_visit(store, vid).assessments["1.1.1"].strength == "QC成果获省级奖"

@@ -29,37 +29,39 @@ def test_summary_workbook_has_annex2_maturity_and_problems(demo_store, tmp_path)
     annex = wb["附件2"]
     assert annex["A1"].value == "质量强省领军企业重点培育名单"
     header, rows = _rows(annex, header_row=2)
-    assert header == ["序号", "企业名称", "所属地市", "培育类型", "备注"]
+    assert header == ["序号", "企业名称", "所属地市", "培育类型", "备注", "统一社会信用代码", "区县"]
     assert [r[0] for r in rows] == list(range(1, len(all_enterprises) + 1))
     assert sorted(r[1] for r in rows) == sorted(e.name for e in all_enterprises)
-    assert annex.freeze_panes == "A3" and annex.auto_filter.ref.startswith("A2:E")
+    assert annex.freeze_panes == "A3" and annex.auto_filter.ref.startswith("A2:G")
 
     maturity = wb["成熟度汇总"]
     header, rows = _rows(maturity)
-    assert header[:7] == ["序号", "企业名称", "所属地市", "培育类型", "巡诊日期", "巡诊阶段", "状态"]
+    assert header[:10] == ["序号", "企业名称", "统一社会信用代码", "所属地市", "区县", "培育类型", "报告编号",
+                           "巡诊日期", "巡诊阶段", "状态"]
     assert "1 质量体系成熟" in header and "总体等级" in header
     names = [r[1] for r in rows]
-    assert len(names) == len(set(names)) == len(all_enterprises)  # one row per enterprise
+    finalized = {v.enterprise for v in visits.list_visits(demo_store) if v.status == "已定稿"}
+    assert len(names) == len(set(names)) == len(finalized)  # one row per enterprise with a finalized visit
     level_col, index_col = header.index("总体等级"), header.index("总体指数")
     for r in rows:
-        assert isinstance(r[4], (date, datetime))
+        assert isinstance(r[7], (date, datetime)) and r[9] == "已定稿" and r[6].startswith("晋质巡〔")
         assert isinstance(r[level_col], (int, float)) and 1 <= r[level_col] <= 5
         assert isinstance(r[index_col], int)
-        assert isinstance(r[7], (int, float, type(None)))
+        assert isinstance(r[10], (int, float, type(None)))
     assert maturity.freeze_panes == "A2" and maturity.auto_filter.ref
     assert maturity.conditional_formatting  # the colour scale
     assert maturity.column_dimensions["B"].width >= 2 * max(len(n) for n in names)
 
-    # latest visit per enterprise: the follow-up, not the initial visit
+    # latest finalized visit per enterprise: a later draft does not count
     latest = {}
     for v in visits.list_visits(demo_store):
-        if v.enterprise not in latest or v.start_date > latest[v.enterprise].start_date:
+        if v.status == "已定稿" and (v.enterprise not in latest or v.start_date > latest[v.enterprise].start_date):
             latest[v.enterprise] = v
     for r in rows:
-        assert r[4].date() == latest[r[1]].start_date
+        assert r[7].date() == latest[r[1]].start_date
 
     problems_header, problems = _rows(wb["问题清单"])
-    assert problems_header[:2] == ["序号", "企业名称"] and len(problems) >= len(all_enterprises)
+    assert problems_header[:2] == ["序号", "企业名称"] and {p[1] for p in problems} == set(names)
 
 
 def test_filters_narrow_the_summary(demo_store, tmp_path):

@@ -28,6 +28,8 @@ def register(sub, common) -> None:
     xl.add_argument("--type", dest="cultivation_type", default="", help="只含该培育类型：领军型 或 重点培育型")
     xl.add_argument("--stage", default="", help="只含该巡诊阶段：前期巡诊、培育跟踪、成效总结")
     xl.add_argument("--status", default="", help="只含该状态：草稿 或 已定稿")
+    xl.add_argument("--include-drafts", action="store_true",
+                    help="成熟度汇总和问题清单也采用尚未定稿的巡诊（标为“草稿”）；默认只用每家企业最近一次已定稿的巡诊")
     xl.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
     xl.set_defaults(handler=_export_xlsx)
 
@@ -83,7 +85,8 @@ def _export_xlsx(args) -> int:
         if value and value not in set(allowed):
             raise UserError(f"{label}“{value}”无效，应为：{'、'.join(allowed)}")
     selection = reports.ExportSelection(visit_refs=tuple(args.visit), city=args.city,
-                                        cultivation_type=args.cultivation_type, stage=args.stage, status=args.status)
+                                        cultivation_type=args.cultivation_type, stage=args.stage, status=args.status,
+                                        include_drafts=args.include_drafts)
     written = reports.write_workbook(store_for(args), selection, args.output)
     what = "单次巡诊明细" if selection.single_visit else f"汇总，{written.rows} 家企业"
     print(f"已导出：{written.path}（{what}）")

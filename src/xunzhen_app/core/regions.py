@@ -16,9 +16,15 @@ def counties_by_city() -> dict[str, tuple[str, ...]]:
     return {city: tuple(counties) for city, counties in data["cities"].items()}
 
 
+# The order the provincial bureau lists its cities in (晋市监发〔2025〕156号, as its other notices do):
+# north to south, then the 示范区. regions/shanxi.json keeps the administrative-code order.
+CITY_ORDER = ("太原市", "大同市", "朔州市", "忻州市", "吕梁市", "晋中市", "阳泉市", "长治市", "晋城市", "临汾市",
+              "运城市", DEMO_ZONE)
+
+
 def cities() -> tuple[str, ...]:
-    """The 11 cities and the 示范区, in the province's customary order."""
-    return tuple(counties_by_city())
+    """The 11 cities and the 示范区, in the province's order (CITY_ORDER)."""
+    return CITY_ORDER
 
 
 def city_problem(city: str) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..core.collation import region_key
 from ..core.domain import Honour, HonourKind, HonourLevel, suggest_cultivation_type
 from ..core.errors import NotFoundError, UserError
 from ..core.uscc import normalize_uscc
@@ -203,12 +204,13 @@ class EnterpriseFilter:
 
 
 def list_enterprises(store, flt: EnterpriseFilter = EnterpriseFilter()) -> list[EnterpriseInfo]:
+    """The 培育库 in the province's city order, then by name in pinyin order."""
     with store.session() as s:
         counts = dict(s.execute(select(Visit.enterprise_id, func.count()).group_by(Visit.enterprise_id)).all())
         latest: dict[str, str] = {}
         for eid, status in s.execute(select(Visit.enterprise_id, Visit.status).order_by(Visit.start_date)):
             latest[eid] = status
-        q = select(Enterprise).order_by(Enterprise.city, Enterprise.name)
+        q = select(Enterprise)
         if flt.text:
             like = f"%{flt.text.strip()}%"
             q = q.where(or_(Enterprise.name.like(like), Enterprise.uscc.like(like), Enterprise.county.like(like)))
@@ -217,6 +219,7 @@ def list_enterprises(store, flt: EnterpriseFilter = EnterpriseFilter()) -> list[
         if flt.cultivation_type:
             q = q.where(Enterprise.cultivation_type == flt.cultivation_type)
         out = [to_info(e, counts.get(e.id, 0), latest.get(e.id, "")) for e in s.scalars(q)]
+    out.sort(key=lambda e: region_key(e.city, e.name))  # the province's city order, then pinyin
     if flt.visit_status == "未巡诊":
         out = [e for e in out if e.visit_count == 0]
     elif flt.visit_status:

@@ -82,7 +82,7 @@ def write_workbook(store, selection: ExportSelection, path: Path) -> WrittenFile
         enterprises = enterprises_for(store, selection, details)
         if not enterprises:
             raise UserError("所选范围内没有企业，未生成文件")
-        workbook, rows = build_summary_workbook(enterprises, details), len(enterprises)
+        workbook, rows = build_summary_workbook(enterprises, details, selection.summary_includes_drafts), len(enterprises)
     final = write_atomically(Path(path), workbook.save)
     return WrittenFile(final, final.stat().st_size, rows=rows)
 

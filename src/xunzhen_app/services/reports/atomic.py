@@ -34,6 +34,29 @@ def describe_os_error(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+def _umask() -> int:
+    """The process's umask. Linux shows it in /proc; elsewhere it can only be read by setting it,
+    which is set back at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _final_mode(path: Path) -> int:
+    """The permissions the file would have if written in place: a replaced file keeps its own,
+    a new one gets what the user's umask gives (mkstemp's 0600 would hide it from the group)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomically(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
     """Call ``fill(binary_file)`` on a temporary file, then rename it to ``path``.
 
@@ -44,6 +67,8 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        if os.name == "posix":
+            os.fchmod(fd, _final_mode(path))
         with os.fdopen(fd, "wb") as out:
             fill(out)
             out.flush()

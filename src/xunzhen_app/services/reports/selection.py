@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ...core.collation import region_key
+from ...core.domain import VisitStatus
 from ...core.errors import UserError
 from ...db.models import Visit, VisitExpert
 from .. import visits as visit_service
@@ -27,6 +29,14 @@ class ExportSelection:
     cultivation_type: str = ""
     stage: str = ""
     status: str = ""
+    # The summary's 成熟度汇总 and 问题清单 take each enterprise's latest finalized visit; with this,
+    # a later draft stands in (marked). Asking for 草稿 by status, or naming the visits one by one
+    # (the 汇总台 exports the rows it shows), means the same.
+    include_drafts: bool = False
+
+    @property
+    def summary_includes_drafts(self) -> bool:
+        return self.include_drafts or self.status == VisitStatus.DRAFT or bool(self.visit_refs)
 
     @property
     def single_visit(self) -> bool:
@@ -69,7 +79,7 @@ def enterprises_for(store, selection: ExportSelection, details: list[VisitDetail
         seen: dict[str, EnterpriseInfo] = {}
         for d in details:
             seen.setdefault(d.enterprise.id, d.enterprise)
-        return sorted(seen.values(), key=lambda e: (e.city, e.name))
+        return sorted(seen.values(), key=lambda e: region_key(e.city, e.name))
     if selection.stage or selection.status:
         visited = {d.enterprise.id for d in details}
     else:

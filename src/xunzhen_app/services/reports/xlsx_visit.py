@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from ...core.actions import status_text
 from ...core.scoring import band, scoring_rule
 from ..dto import VisitDetail
-from .xlsx_style import write_table
+from .xlsx_style import BODY_FONT, write_table
 from .xlsx_values import index_value, level_value, rating_cells
 
 
@@ -27,6 +27,7 @@ def overview(ws, d: VisitDetail) -> None:
         ("企业名称", d.enterprise.name), ("统一社会信用代码", d.enterprise.uscc), ("所属地市", d.enterprise.city),
         ("培育类型", d.enterprise.cultivation_type), ("巡诊阶段", d.row.stage), ("状态", d.row.status),
         ("开始日期", d.row.start_date), ("结束日期", d.row.end_date), ("报告编号", d.report_number),
+        ("组织单位", d.organiser), ("报告日期", d.report_date),
         ("专家组", "、".join(m.name for m in d.team)), ("检查表", f"{d.template.title} {d.template.version}"),
     ]
     rows = [[None, label, None, None, None, value] for label, value in info]
@@ -41,7 +42,7 @@ def overview(ws, d: VisitDetail) -> None:
     rows.append([None, "总体", level_value(result.overall), index_value(result.overall), lv.name if lv else None,
                  "暂定" if result.overall.provisional else ""])
     write_table(ws, ["编号", "项目", "等级", "指数", "等级名称", "内容/说明"], rows, wrap_columns=(6,))
-    ws.cell(row=len(rows) + 3, column=2, value=scoring_rule(scale))
+    ws.cell(row=len(rows) + 3, column=2, value=scoring_rule(scale)).font = BODY_FONT
 
 
 def items(ws, d: VisitDetail) -> None:
@@ -51,9 +52,10 @@ def items(ws, d: VisitDetail) -> None:
             for item in measure.items:
                 a = d.assessments.get(item.code)
                 rows.append([item.code, goal.title, measure.title, item.text, *rating_cells(d, item),
-                             a.evidence if a else "", a.problem if a else "", a.suggestion if a else ""])
+                             a.evidence if a else "", a.problem if a else "", a.suggestion if a else "",
+                             a.strength if a else ""])
     write_table(ws, ["编号", "培育目标", "主要举措", "具体内容", "等级", "等级名称", "否决项检查",
-                     "佐证材料", "问题", "改进建议"], rows, wrap_columns=(4, 8, 9, 10))
+                     "佐证材料", "问题", "改进建议", "亮点"], rows, wrap_columns=(4, 8, 9, 10, 11))
 
 
 def problems(ws, d: VisitDetail) -> None:
