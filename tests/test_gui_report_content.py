@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from gui_helpers import make_ctx, new_visit, settle, type_chinese
 from xunzhen_app.gui.enterprise_dialog import EnterpriseDialog
@@ -140,3 +140,27 @@ def test_enterprise_profile_is_edited_in_the_dialog(qtbot, store, tmp_path):
         qtbot.mouseClick(ui.buttonBox.button(ui.buttonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert enterprises.get_enterprise(store, info.id).profile == EnterpriseProfile(
         "矿山机械、液压支架", 860, 126000, "ISO 9001", "老牌装备企业")
+
+
+def test_enterprise_table_sorts_cities_in_the_province_order_and_names_by_pinyin(qtbot, store, tmp_path):
+    from xunzhen_app.gui.enterprise_page import EnterprisePage
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    for name, city in [("运城盐化有限公司", "运城市"), ("晋阳重工有限公司", "太原市"), ("长风电气有限公司", "太原市"),
+                       ("阳泉耐材有限公司", "阳泉市"), ("大同黄花有限公司", "大同市")]:
+        enterprises.create_enterprise(store, EnterpriseInput(name=name, city=city))
+    page = EnterprisePage(make_ctx(store, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 5, timeout=5000)
+
+    def names():
+        return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+    assert names() == ["长风电气有限公司", "晋阳重工有限公司", "大同黄花有限公司", "阳泉耐材有限公司", "运城盐化有限公司"]
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(0) + 20, 10))
+    assert names() == ["长风电气有限公司", "大同黄花有限公司", "晋阳重工有限公司", "阳泉耐材有限公司", "运城盐化有限公司"]

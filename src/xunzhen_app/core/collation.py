@@ -62,6 +62,17 @@ def pinyin_key(text: str) -> tuple:
     return tuple(key)
 
 
+def pinyin_text(text: str) -> str:
+    """``pinyin_key`` as one string ("tai4hang2…"), for sorters that compare strings (a Qt view):
+    a tone digit sorts before any letter, so "an1" comes before "ang1" as in a dictionary."""
+    return "".join(f"{syllable}{tone}" for syllable, tone, _ in pinyin_key(text))
+
+
+def region_text(city: str, name: str) -> str:
+    """``region_key`` as one string."""
+    return f"{city_rank(city):02d} {pinyin_text(name)}"
+
+
 @cache
 def _city_ranks() -> dict[str, int]:
     return {city: n for n, city in enumerate(cities())}

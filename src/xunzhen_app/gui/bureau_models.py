@@ -10,11 +10,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..core.scoring import round_half_up
+from ..core.collation import pinyin_text, region_text
 from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview
-from .table_models import ROW_ROLE, EnterpriseTableModel, RowTableModel
+from .table_models import ROW_ROLE, SORT_ROLE, EnterpriseTableModel, RowTableModel
 
 DELIVERED, NOT_DELIVERED = "已交付", "未交付"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # numbers sort as numbers, blanks last
 
 
 def _level(value: float | None) -> str:
@@ -34,6 +34,7 @@ class OverviewModel(RowTableModel):
         ("日期", lambda r: r.start_date.isoformat()),
         ("总体", lambda r: _level(r.overall.level) + ("（暂定）" if r.provisional else "")),
     )
+    sort_keys = {0: lambda r: pinyin_text(r.enterprise), 1: lambda r: region_text(r.city, r.enterprise)}
 
     def set_rows(self, rows) -> None:
         goals = {g.code: g.title for r in rows for g in r.goals}
@@ -58,7 +59,8 @@ class OverviewModel(RowTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == SORT_ROLE and index.isValid():
+        if role == SORT_ROLE and index.isValid() and index.column() not in self.sort_keys:
+            # numbers sort as numbers, blanks last
             text = self.data(index, Qt.ItemDataRole.DisplayRole)
             try:
                 return float(text.split("（")[0])

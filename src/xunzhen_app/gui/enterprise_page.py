@@ -36,7 +36,7 @@ from .enterprise_dialog import EnterpriseDialog
 from .guarded import WorkerCalls
 from .long_task import run_long_task
 from .messages import show_info
-from .table_models import ROW_ROLE, EnterpriseTableModel, VisitTableModel
+from .table_models import ROW_ROLE, SORT_ROLE, EnterpriseTableModel, VisitTableModel
 from .widgets.error_banner import ErrorBanner
 
 NOT_VISITED = "未巡诊"
@@ -79,6 +79,7 @@ class EnterprisePage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)  # name, county, code… any column
+        self.proxy.setSortRole(SORT_ROLE)
         self.visit_model = VisitTableModel(self)
         self._build()
         self.refresh()

@@ -12,14 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.collation import pinyin_text, region_text
 from ..services.dto import EnterpriseInfo, VisitRow
 
 Column = tuple[str, Callable[[Any], Any]]
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a proxy sorts by: ``sort_keys``, else the text shown
 
 
 class RowTableModel(QAbstractTableModel):
     columns: Sequence[Column] = ()
+    # column → sort value, where the text shown does not sort as a person expects (names, cities)
+    sort_keys: dict[int, Callable[[Any], Any]] = {}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,6 +55,9 @@ class RowTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            key = self.sort_keys.get(index.column())
+            return key(row) if key else self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -73,6 +80,9 @@ class EnterpriseTableModel(RowTableModel):
         ("巡诊次数", lambda e: e.visit_count),
         ("统一社会信用代码", lambda e: e.uscc),
     )
+    # Names by pinyin; cities in the province's order, each city's firms by pinyin.
+    sort_keys = {0: lambda e: pinyin_text(e.name), 1: lambda e: region_text(e.city, e.name),
+                 2: lambda e: pinyin_text(e.county)}
 
 
 class VisitTableModel(RowTableModel):

@@ -184,7 +184,7 @@ class Ui_EnterpriseDialog(object):
         self.introductionLabel = QLabel(self.profileTab)
         self.introductionLabel.setObjectName(u"introductionLabel")
 
-        self.profileGrid.addWidget(self.introductionLabel, 4, 0, 1, 1)
+        self.profileGrid.addWidget(self.introductionLabel, 4, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.introductionEdit = QPlainTextEdit(self.profileTab)
         self.introductionEdit.setObjectName(u"introductionEdit")
