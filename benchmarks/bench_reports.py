@@ -33,7 +33,8 @@ from xunzhen_app.db.models import Assessment, Enterprise, Visit, VisitProblem
 from xunzhen_app.db.store import open_store
 from xunzhen_app.paths import AppPaths
 from xunzhen_app.services import checklists, reports, visits
-from xunzhen_app.services.demo import EVIDENCE, PLAN, PROBLEMS, SUGGESTIONS, fictional_uscc
+from xunzhen_app.services import demo_text
+from xunzhen_app.services.demo import fictional_uscc
 from xunzhen_app.services.dto import EnterpriseInput
 from xunzhen_app.services.enterprises import create_enterprise
 
@@ -64,16 +65,23 @@ def full_visit(store) -> tuple[str, list[bytes]]:
     vid = visits.create_visit(store, visits.NewVisit(enterprise_id=ent.id, start_date=date(2025, 6, 3),
                                                      end_date=date(2025, 6, 4))).id
     template = visits.get_visit(store, vid).template
-    for i, item in enumerate(template.items()):
-        visits.rate_item(store, vid, item.code, level=rng.randint(2, 5))
+    scale = template.scale
+    # Every item with every text, as the heaviest report a visit produces (the demo's own wording).
+    for item in template.items():
+        level = rng.randint(2, 4)
+        visits.rate_item(store, vid, item.code, level=level)
         if item.check is not None:
             visits.rate_item(store, vid, item.code, check_passed=True)
-        for field, texts in (("evidence", EVIDENCE), ("problem", PROBLEMS), ("suggestion", SUGGESTIONS)):
-            visits.set_item_text(store, vid, item.code, field, texts[i % len(texts)] * 2)
-    for p in PROBLEMS:
-        visits.add_problem(store, vid, p)
-    for measure, dept, deadline, outcome in PLAN:
-        visits.add_plan_row(store, vid, measure=measure, department=dept, deadline=deadline, expected_outcome=outcome)
+        visits.set_item_text(store, vid, item.code, "evidence", demo_text.evidence(item, level, scale))
+        visits.set_item_text(store, vid, item.code, "problem", demo_text.finding(item, level, scale, rng))
+        visits.set_item_text(store, vid, item.code, "suggestion", demo_text.suggestion(item.code, ()))
+        visits.set_item_text(store, vid, item.code, "strength", demo_text.strength(item, 4, scale, "轴承", rng))
+    for item in list(template.items())[:5]:
+        visits.add_problem(store, vid, demo_text.finding(item, 2, scale, rng), item.code)
+    for item in list(template.items())[:4]:
+        text = demo_text.ITEMS[item.code]
+        visits.add_plan_row(store, vid, measure=text.action, department=text.department, deadline="2025年10月底",
+                            expected_outcome=f"{text.topic}达到{scale.name(4)}")
     photos = [phone_photo(n) for n in range(PHOTOS)]
     for n, data in enumerate(photos):
         visits.add_attachment_bytes(store, vid, f"现场照片{n + 1}.jpg", data, None, f"现场照片 {n + 1}：生产线与检验区")

@@ -163,18 +163,18 @@ def _attachments(qtbot, ctx, vid):
 
 
 def test_attachment_add_undo_and_redo(qtbot, store, tmp_path):
-    from xunzhen_app.services.demo import demo_photo
+    from xunzhen_app.services.demo_photos import demo_photo
 
     ctx = make_ctx(store, tmp_path)
     vid = new_visit(store)
     page = _workbench(qtbot, ctx, vid)
-    photos = [tmp_path / "车间.png", tmp_path / "仓库.png"]
+    photos = [tmp_path / "车间.jpg", tmp_path / "仓库.jpg"]
     for n, photo in enumerate(photos):
         photo.write_bytes(demo_photo(n + 3))
     page.add_files(photos)
     settle(qtbot, ctx)
     added = _attachments(qtbot, ctx, vid)
-    assert [a.filename for a in added] == ["车间.png", "仓库.png"]
+    assert [a.filename for a in added] == ["车间.jpg", "仓库.jpg"]
 
     _press(qtbot, ctx, page.tree, Qt.Key.Key_Z, CTRL)  # both files were one step
     assert _attachments(qtbot, ctx, vid) == [] and page.attachmentModel.rowCount() == 0
@@ -184,7 +184,7 @@ def test_attachment_add_undo_and_redo(qtbot, store, tmp_path):
 
 
 def test_attachment_remove_undo_brings_back_the_same_file(qtbot, store, tmp_path):
-    from xunzhen_app.services.demo import demo_photo
+    from xunzhen_app.services.demo_photos import demo_photo
 
     ctx = make_ctx(store, tmp_path)
     vid = new_visit(store)

@@ -98,12 +98,12 @@ def test_check_item_and_next_unrated(qtbot, store, tmp_path):
 
 
 def test_attachment_added_and_finalized_visit_is_read_only(qtbot, store, tmp_path):
-    from xunzhen_app.services.demo import demo_photo
+    from xunzhen_app.services.demo_photos import demo_photo
 
     ctx = make_ctx(store, tmp_path)
     vid = new_visit(store)
     page = _page(qtbot, ctx, vid)
-    photo = tmp_path / "现场.png"
+    photo = tmp_path / "现场.jpg"
     photo.write_bytes(demo_photo(7))
     page.add_files([photo])
     qtbot.waitUntil(lambda: page.attachmentModel.rowCount() == 1, timeout=5000)

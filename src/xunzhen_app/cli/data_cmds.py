@@ -31,7 +31,7 @@ def register(sub, common) -> None:
 def _demo(args) -> int:
     store = store_for(args)
     n = demo.load_demo(store)
-    print(f"已装入示例数据：{len(demo.ENTERPRISES)} 家企业，{n} 次巡诊（{store.url}）")
+    print(f"已装入示例数据：{len(demo.FIRMS)} 家企业，{n} 次巡诊（{store.url}）")
     return 0
 
 
