@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from exchange_helpers import members, resign, rezip, seed_visit
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from xunzhen_app.core.errors import UserError
 from xunzhen_app.db import migrate
@@ -158,5 +158,32 @@ def test_store_at_the_previous_head_upgrades_with_its_rows_getting_empty_new_fie
         v = visits.create_visit(store, visits.NewVisit(enterprise_id="e1"))
         visits.set_item_text(store, v.id, "1.1.1", "strength", "新字段可写")
         assert visits.get_visit(store, v.id).assessments["1.1.1"].strength == "新字段可写"
+    finally:
+        store.close()
+
+
+def test_a_populated_store_goes_down_to_the_previous_head_and_up_again(demo_store, paths):
+    """The demo store taken back to the revision before 0006 keeps its visits; upgraded again at the
+    next start, their new fields read as empty and can be filled."""
+    from alembic import command
+
+    vid = visits.list_visits(demo_store)[0].id
+    before = visits.get_visit(demo_store, vid)
+    demo_store.close()
+    engine = create_engine(f"sqlite:///{paths.database}")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        command.downgrade(migrate.alembic_config(conn), migrate.REVISIONS[-2])
+        conn.commit()
+        assert "strength" not in {c["name"] for c in inspect(conn).get_columns("assessment")}
+    engine.dispose()
+    store = open_store(paths)
+    try:
+        after = visits.get_visit(store, vid)
+        assert (after.summary, after.report_number, after.interviewees) == \
+            (before.summary, before.report_number, before.interviewees)
+        assert after.expert_opinion == "" and after.report_date is None and after.organiser == ""
+        assert all(a.strength == "" for a in after.assessments.values())
+        assert after.enterprise.profile == EnterpriseProfile()
     finally:
         store.close()
