@@ -32,8 +32,7 @@ from sqlalchemy import update
 from xunzhen_app.db.models import Assessment, Enterprise, Visit, VisitProblem
 from xunzhen_app.db.store import open_store
 from xunzhen_app.paths import AppPaths
-from xunzhen_app.services import checklists, reports, visits
-from xunzhen_app.services import demo_text
+from xunzhen_app.services import checklists, demo_text, reports, visits
 from xunzhen_app.services.demo import fictional_uscc
 from xunzhen_app.services.dto import EnterpriseInput
 from xunzhen_app.services.enterprises import create_enterprise
@@ -151,6 +150,10 @@ def bulk_visits(store, count: int) -> None:
     rng = random.Random(11)
     template = checklists.find_template(store.paths)
     codes = [i.code for i in template.items()]
+    # The demo's wording, one text of each kind per item, drawn at random below.
+    evidence = [demo_text.evidence(i, 3, template.scale) for i in template.items()]
+    problems = [demo_text.finding(i, 2, template.scale, rng) for i in template.items()]
+    suggestions = [demo_text.suggestion(code, ()) for code in codes]
     cities = ["太原市", "大同市", "长治市", "晋城市", "晋中市", "运城市", "临汾市", "吕梁市"]
     with store.session() as s:
         checklists.snapshot(s, template)
@@ -169,9 +172,9 @@ def bulk_visits(store, count: int) -> None:
                 for code in codes:
                     v.assessments.append(Assessment(item_code=code, level=rng.randint(1, 5),
                                                     check_passed=True if code == "3.1.1" else None,
-                                                    evidence=rng.choice(EVIDENCE), problem=rng.choice(PROBLEMS),
-                                                    suggestion=rng.choice(SUGGESTIONS)))
-                for pos, p in enumerate(rng.sample(PROBLEMS, 3)):
+                                                    evidence=rng.choice(evidence), problem=rng.choice(problems),
+                                                    suggestion=rng.choice(suggestions)))
+                for pos, p in enumerate(rng.sample(problems, 3)):
                     v.problems.append(VisitProblem(position=pos, text=p))
     with store.session() as s:
         # Finalize in one statement; the history tracking refuses child rows on a finalized visit.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from gui_helpers import make_ctx, new_visit, settle, type_chinese
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from gui_helpers import make_ctx, new_visit, settle, type_chinese
 from xunzhen_app.gui.enterprise_dialog import EnterpriseDialog
 from xunzhen_app.gui.summary import SummaryPage
 from xunzhen_app.gui.workbench import WorkbenchPage

@@ -27,7 +27,8 @@ _TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}  # combining macro
 @cache
 def _syllable(reading: str) -> tuple[str, int]:
     """"zhǒng" → ("zhong", 3); ü is written v, as pinyin input does; a neutral tone is 5."""
-    letters, tone = [], 5
+    letters: list[str] = []
+    tone = 5
     for ch in unicodedata.normalize("NFD", reading):
         if ch in _TONES:
             tone = _TONES[ch]
@@ -42,6 +43,8 @@ def _syllable(reading: str) -> tuple[str, int]:
 def _readings() -> dict[str, str]:
     """Code point (decimal, as text) → "reading,reading…", the first being the most common."""
     spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pypinyin is not installed")  # a dependency of the app: a broken install
     folder = Path(next(iter(spec.submodule_search_locations)))
     return json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ..core.collation import pinyin_text, region_text
 from ..core.scoring import round_half_up
 from ..core.collation import pinyin_text, region_text
 from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview

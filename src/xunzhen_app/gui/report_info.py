@@ -44,7 +44,6 @@ class ReportInfoEditor(QObject):
 
     # --- showing ---------------------------------------------------------------------
     def load(self, detail: VisitDetail) -> None:
-        ui = self.page.ui
         self.opinionSaver.load(detail.row.id, detail.expert_opinion)
         self.values = {"report_number": detail.report_number, "organiser": detail.organiser,
                        "report_date": detail.report_date, "interviewees": list(detail.interviewees)}

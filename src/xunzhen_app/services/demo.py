@@ -209,31 +209,22 @@ def _visit(store, enterprise_id, firm: DemoFirm, stage: Stage, start: date, team
     scale, product = detail.template.scale, firm.profile.main_products.split("、")[0]
     weak_items = []
     held = detail.assessments  # what a follow-up copied from the last visit
-
-    def write_texts(code: str, texts: dict[str, str]) -> None:
-        # Only what differs: every write is its own transaction, and the demo makes thousands.
-        for name, text in texts.items():
-            if getattr(held.get(code), name, "") != text:
-                visits.set_item_text(store, vid, code, name, text)
-
+    empty = dict.fromkeys(visits.ASSESSMENT_TEXT_FIELDS, "")
     for item in detail.template.items():
         veto_case = item.check is not None and firm.failed_check
         if rng.random() > completeness and not veto_case:  # the failed 否决项 is always on record
             # Left to rate later: nothing copied from the last visit stays as if it were this one's.
             if item.code in held:
-                visits.rate_item(store, vid, item.code, level=None)
-                write_texts(item.code, dict.fromkeys(visits.ASSESSMENT_TEXT_FIELDS, ""))
+                visits.rate_item(store, vid, item.code, level=None, texts=empty)
             continue
         if item.code == "6.2.1" and not firm.county:
-            visits.rate_item(store, vid, item.code, not_applicable=True)  # no county to lead
+            visits.rate_item(store, vid, item.code, not_applicable=True, texts=empty)  # no county to lead
             continue
         level = _level(firm, item.code, uplift, rng)
         failed = item.check is not None and firm.failed_check and stage is Stage.INITIAL
         if failed:
             level = min(level, 2)
-        visits.rate_item(store, vid, item.code, level=level,
-                         **({"check_passed": not failed} if item.check is not None else {}))
-        texts = {"evidence": demo_text.evidence(item, level, scale), "problem": "", "suggestion": "", "strength": ""}
+        texts = {**empty, "evidence": demo_text.evidence(item, level, scale)}
         if level <= 2 or (level == 3 and rng.random() < 0.5):
             texts["problem"] = ("近一年省级监督抽查中有1批次产品不合格。" if failed else "") + \
                 demo_text.finding(item, level, scale, rng)
@@ -241,7 +232,11 @@ def _visit(store, enterprise_id, firm: DemoFirm, stage: Stage, start: date, team
             weak_items.append((0 if failed else 1, level, item))
         elif level >= 4:
             texts["strength"] = demo_text.strength(item, level, scale, product, rng)
-        write_texts(item.code, texts)
+        # The rating and its texts in one transaction, as the CLI's `visit rate` writes them.
+        if item.check is not None:
+            visits.rate_item(store, vid, item.code, level=level, check_passed=not failed, texts=texts)
+        else:
+            visits.rate_item(store, vid, item.code, level=level, texts=texts)
     weak_items.sort(key=lambda w: (w[0], w[1]))
     detail = visits.get_visit(store, vid)
     for _, _, item in weak_items[:4]:  # 主要问题: the veto first, then the weakest items

@@ -187,8 +187,8 @@ def overall_assessment(detail, previous, first, rng: random.Random) -> str:
     opening = {
         "前期巡诊": rng.choice([f"专家组通过资料收集、实地调研和深度访谈，对{e.name}的质量管理现状进行了全面诊断。",
                              f"本次前期巡诊摸清了{e.name}质量管理的基础和短板。"]),
-        "培育跟踪": f"本次为培育跟踪巡诊，重点核查一企一策帮扶举措的推进情况。",
-        "成效总结": f"本次为成效总结巡诊，对培育期内的提升成效进行总结评价。",
+        "培育跟踪": "本次为培育跟踪巡诊，重点核查一企一策帮扶举措的推进情况。",
+        "成效总结": "本次为成效总结巡诊，对培育期内的提升成效进行总结评价。",
     }[detail.row.stage]
     parts = [opening,
              f"企业主营{products}，对照附件3的{len(result.goals)}项培育目标逐项评价，总体成熟度{level}级"

@@ -69,7 +69,7 @@ digest = content_digest
 
 # Columns added after exchange format 2 came out (schema 0005): a package from an older release lacks
 # them, which means what an upgrade gives old rows — an empty text, or no value.
-LATER_COLUMNS = {
+LATER_COLUMNS: dict[str, dict[str, str | None]] = {
     "assessment": {"strength": ""},
     "visit": {"expert_opinion": "", "organiser": "", "report_date": None},
     "enterprise": {"main_products": "", "employees": None, "revenue_wan": None, "certifications": "",

@@ -8,8 +8,8 @@ from copy import copy
 from datetime import date, datetime
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 # 宋体 is on every Chinese Windows and in WPS; Excel's default Calibri has no Chinese glyphs, so the
