@@ -187,3 +187,18 @@ def test_a_populated_store_goes_down_to_the_previous_head_and_up_again(demo_stor
         assert after.enterprise.profile == EnterpriseProfile()
     finally:
         store.close()
+
+
+def test_visit_rate_on_the_command_line_takes_the_strength(store, visit, capsys):
+    from xunzhen_app.cli import main
+
+    store.close()
+    args = ["--data-dir", str(store.paths.data_dir), "visit", "rate", visit.id, "1.1.1", "4",
+            "--strength", "卓越绩效模式与体系融合运行"]
+    assert main(args) == 0
+    reopened = open_store(store.paths)
+    try:
+        a = visits.get_visit(reopened, visit.id).assessments["1.1.1"]
+        assert (a.level, a.strength) == (4, "卓越绩效模式与体系融合运行")
+    finally:
+        reopened.close()

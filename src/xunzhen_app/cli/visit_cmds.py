@@ -53,6 +53,7 @@ def register(sub, common) -> None:
     vr.add_argument("--evidence", metavar="文字", help="核查记录")
     vr.add_argument("--problem", metavar="文字", help="问题")
     vr.add_argument("--suggestion", metavar="文字", help="改进建议")
+    vr.add_argument("--strength", metavar="文字", help="亮点（企业在本条目上做得好的地方）")
     vr.set_defaults(handler=_rate)
 
     va = vcmds.add_parser("attach", help="添加照片或文件", parents=[common])
