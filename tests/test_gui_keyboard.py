@@ -43,7 +43,7 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier, text=None):
 
 
 def text_boxes(page):
-    return [page.ui.evidenceEdit, page.ui.problemEdit, page.ui.suggestionEdit]
+    return [page.ui.evidenceEdit, page.ui.problemEdit, page.ui.suggestionEdit, page.ui.strengthEdit]
 
 
 def test_a_whole_checklist_in_25_keys(qtbot, window, store):
@@ -115,7 +115,7 @@ def test_mnemonics_put_the_cursor_in_a_text_box_and_esc_gives_the_keys_back(qtbo
     vid = new_visit(store)
     page = start(qtbot, window, vid)
     for key, box in ((Qt.Key.Key_E, page.ui.evidenceEdit), (Qt.Key.Key_W, page.ui.problemEdit),
-                     (Qt.Key.Key_J, page.ui.suggestionEdit)):
+                     (Qt.Key.Key_L, page.ui.strengthEdit), (Qt.Key.Key_J, page.ui.suggestionEdit)):
         press(qtbot, key, Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is box
     press(qtbot, Qt.Key.Key_3)  # the user put the cursor here: a digit is text
