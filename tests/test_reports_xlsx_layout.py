@@ -5,7 +5,7 @@ user's file permissions — each read back with openpyxl."""
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date
 
 import openpyxl
 import pytest
