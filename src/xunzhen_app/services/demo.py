@@ -225,7 +225,8 @@ def _visit(store, enterprise_id, firm: DemoFirm, stage: Stage, start: date, team
         if failed:
             level = min(level, 2)
         texts = {**empty, "evidence": demo_text.evidence(item, level, scale)}
-        if level <= 2 or (level == 3 and rng.random() < 0.5):
+        # Every 3 has room to improve; half of them are written up, and at least two per visit.
+        if level <= 2 or (level == 3 and (rng.random() < 0.5 or len(weak_items) < 2)):
             texts["problem"] = ("近一年省级监督抽查中有1批次产品不合格。" if failed else "") + \
                 demo_text.finding(item, level, scale, rng)
             texts["suggestion"] = demo_text.suggestion(item.code, firm.honours)
