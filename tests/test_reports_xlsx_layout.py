@@ -39,7 +39,7 @@ def _visit(store, enterprise_id, start, finalize=False, problem=None):
         visits.set_item_text(store, v.id, "1.1.3", "problem", problem)
         visits.add_problem(store, v.id, "质量目标未分解到班组", "1.1.1")
         visits.add_problem(store, v.id, problem)  # typed again, without its item
-        visits.add_problem(store, v.id, "近一年省级监督抽查不合格", "3.1.1")
+    visits.add_problem(store, v.id, "近一年省级监督抽查不合格", "3.1.1")  # a failed veto is written up
     if finalize:
         visits.finalize(store, v.id)
     return v.id

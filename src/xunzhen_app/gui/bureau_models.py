@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.collation import pinyin_text, region_text
 from ..core.scoring import round_half_up
-from ..core.collation import pinyin_text, region_text
 from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview
 from .table_models import ROW_ROLE, SORT_ROLE, EnterpriseTableModel, RowTableModel
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from ..core.actions import ActionStatus
+from ..core.checklist import Item
 from ..core.domain import Honour, HonourKind, HonourLevel, Stage
 from ..core.errors import UserError
 from ..core.uscc import CHARSET, check_character
@@ -207,7 +208,7 @@ def _visit(store, enterprise_id, firm: DemoFirm, stage: Stage, start: date, team
     visits.set_visit_field(store, vid, "interviewees", [Interviewee(_person(rng), p) for p in people])
     detail = visits.get_visit(store, vid)
     scale, product = detail.template.scale, firm.profile.main_products.split("、")[0]
-    weak_items = []
+    weak_items: list[tuple[int, int, Item]] = []  # (0 for a failed veto, level, item): the 主要问题 to be
     held = detail.assessments  # what a follow-up copied from the last visit
     empty = dict.fromkeys(visits.ASSESSMENT_TEXT_FIELDS, "")
     for item in detail.template.items():
