@@ -163,7 +163,7 @@ def test_store_at_the_previous_head_upgrades_with_its_rows_getting_empty_new_fie
 
 
 def test_a_populated_store_goes_down_to_the_previous_head_and_up_again(demo_store, paths):
-    """The demo store taken back to the revision before 0007 keeps its visits; upgraded again at the
+    """The demo store taken back to the revision before 0008 keeps its visits; upgraded again at the
     next start, their new fields read as empty and can be filled."""
     from alembic import command
 
