@@ -57,7 +57,9 @@ def test_cover_is_one_page_with_the_issuer_and_the_body_never_shows_a_dash_for_a
     row, written = finalized_initial
     detail = visits.get_visit(demo_store, row.id)
     pages = _pages(written.path)
-    assert _squash(detail.template.source)[:20] in pages[0] and "质量巡诊专家组" in pages[0]
+    # the issuer: the visit's 组织单位 (the city's bureau unless changed) and the report date
+    assert _squash(detail.template.source)[:20] in pages[0] and _squash(detail.organiser) in pages[0]
+    assert f"{detail.report_date.year}年{detail.report_date.month}月{detail.report_date.day}日" in pages[0]
     assert pages[1].startswith("一、企业基本情况")  # the decoration is drawn after the page body
     assert "第1页" not in pages[0]
     body = "".join(pages[1:])
