@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.checklist import GUIDANCE_LABELS, Item
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
+from ..core.follow_up import suggested_rating
 from ..core.scoring import band, display_level, item_complete, progress, veto_rule_for
 from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
@@ -126,6 +128,11 @@ class WorkbenchPage(QWidget):
         self.ui.codeLabel.setFont(bold)
 
         self.selector = LevelSelector(self.ui.levelBox)
+        # A follow-up's earlier levels of the item, and its 待复核 suggestion (see core.follow_up).
+        self.compareLabel = QLabel(self.ui.levelBox)
+        self.compareLabel.setObjectName("compareLabel")
+        self.compareLabel.setWordWrap(True)
+        self.ui.levelLayout.addWidget(self.compareLabel)
         self.ui.levelLayout.addWidget(self.selector)
         self.selector.levelChosen.connect(self.choose_level)
         self.ui.checkBox.setStyleSheet(
@@ -222,7 +229,7 @@ class WorkbenchPage(QWidget):
         self._locked = detail.row.status == VisitStatus.FINALIZED
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
-        self.model.set_template(detail.template, self._ratings())
+        self.model.set_template(detail.template, self._ratings(), self._last_ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
         self._apply_lock()
@@ -386,11 +393,44 @@ class WorkbenchPage(QWidget):
         self.ui.checkPassButton.setChecked(a.check_passed is True)
         self.ui.checkFailButton.setChecked(a.check_passed is False)
         self.ui.checkClearButton.setChecked(a.check_passed is None)
+        self._show_comparison(code)
         self.ui.completeLabel.setText("✔ 已完成" if self._complete(code) else "○ 未完成")
         self.ui.completeLabel.setStyleSheet("color: #2e8b57;" if self._complete(code) else "color: #8a96a3;")
 
     def _ratings(self):
         return {c: a.rating for c, a in self._assess.items()}
+
+    def _last_ratings(self):
+        return self.detail.previous.ratings if self.detail is not None and self.detail.previous else {}
+
+    def suggestion(self, code: str):
+        """The 待复核 level of ``code`` (None once the expert rated it, or with nothing to suggest)."""
+        a = self._assess.get(code)
+        return suggested_rating(a.rating if a else None, self._last_ratings().get(code))
+
+    def confirm_suggestion(self) -> bool:
+        """Enter on a 待复核 item: its last level becomes this visit's rating; False if there is none."""
+        code = self._code
+        s = self.suggestion(code) if code is not None else None
+        if s is None:
+            return False
+        return self.choose_level(NOT_APPLICABLE if s.not_applicable else s.level)
+
+    def _show_comparison(self, code: str) -> None:
+        d = self.detail
+        parts = []
+        for label, earlier in (("上次", d.previous), ("前期", d.baseline)):
+            if earlier is None or (label == "前期" and d.previous and earlier.visit_id == d.previous.visit_id):
+                continue
+            r = earlier.ratings.get(code)
+            shown = "不适用" if r and r.not_applicable else (f"{r.level} 级" if r and r.level else "未评")
+            parts.append(f"{label}（{earlier.stage} {earlier.start_date:%Y-%m-%d}）：<b>{shown}</b>")
+        s = self.suggestion(code)
+        if s is not None:
+            shown = "不适用" if s.not_applicable else f"{s.level} 级"
+            parts.append(f"<span style='color:#b35900'><b>待复核</b>：按回车确认上次的 {shown}，或按数字键改评</span>")
+        self.compareLabel.setText("　".join(parts))
+        self.compareLabel.setVisible(bool(parts))
 
     def _complete(self, code: str) -> bool:
         a = self._assess.get(code)
@@ -588,8 +628,9 @@ class WorkbenchPage(QWidget):
         if key in NEXT_KEYS or key in PREV_KEYS:
             self.step(1 if key in NEXT_KEYS else -1)
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._node is not None:
-            self.step(1)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._node is not None or self.confirm_suggestion():
+                self.step(1)
             return True
         if key not in DIGIT_KEYS and key not in CHECK_KEYS:
             return False

@@ -173,8 +173,8 @@ def _visit(store, enterprise_id, stage, start, team, rng, previous=None, complet
         if item.code == "6.2.1" and rng.random() < 0.3:
             visits.rate_item(store, vid, item.code, not_applicable=True)
             continue
-        current = detail.assessments.get(item.code)
-        base = current.level if current and current.level else rng.choice([2, 2, 3, 3, 3, 4])
+        last = detail.suggestion(item.code)  # a follow-up re-rates from the last level
+        base = last.level if last and last.level else rng.choice([2, 2, 3, 3, 3, 4])
         top = detail.template.scale.top
         visits.rate_item(store, vid, item.code, level=min(top, base + (uplift if rng.random() < 0.6 else 0)))
         if item.check is not None:
