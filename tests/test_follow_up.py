@@ -69,6 +69,7 @@ def test_a_summary_compares_with_the_previous_visit_and_the_baseline(store, chai
 
 def test_enter_confirms_a_pending_suggestion_on_the_workbench(qtbot, store, chain, tmp_path):
     _, track = chain
+    visits.add_plan_row(store, track, measure="建立QC小组", due="2020-01-31")  # long overdue
     ctx = make_ctx(store, tmp_path)
     window = MainWindow(ctx, restore_visit=False)
     qtbot.addWidget(window)
@@ -82,7 +83,7 @@ def test_enter_confirms_a_pending_suggestion_on_the_workbench(qtbot, store, chai
     tree_text = page.model.index_for_code("1.1.1").siblingAtColumn(1).data()
     assert tree_text == "待复核 2" and "待复核" in page.compareLabel.text()
     assert "前期（" not in page.compareLabel.text()  # the previous visit is the baseline: shown once
-    assert page.ui.progressLabel.text() == "已评 0/24"
+    assert page.ui.progressLabel.text() == "已评 0/24" and page.overdueLabel.text() == "逾期举措 1 项"
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # confirm 2 and move on
     qtbot.waitUntil(lambda: page.current_code() == "1.1.2", timeout=5000)

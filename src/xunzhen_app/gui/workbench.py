@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
@@ -145,6 +146,10 @@ class WorkbenchPage(QWidget):
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
         self.undo_keys = UndoKeys(self, self.undo_stack, lambda: self.commit_pending(wait=False))
         header = self.ui.headerLayout
+        self.overdueLabel = QLabel(self.itemPage)  # the visit's overdue 一企一策 actions, if any
+        self.overdueLabel.setObjectName("overdueLabel")
+        self.overdueLabel.setStyleSheet("color: #c0392b; font-weight: bold;")
+        header.insertWidget(header.indexOf(self.ui.progressLabel) + 1, self.overdueLabel)
         for button in self.undo_keys.buttons():
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
@@ -241,6 +246,10 @@ class WorkbenchPage(QWidget):
         self._code = None  # force a refresh of the item page
         self._select(want)
         self._update_progress()
+        today = date.today()
+        overdue = [p for p in detail.plan if p.overdue(today)]
+        self.overdueLabel.setText(f"逾期举措 {len(overdue)} 项" if overdue else "")
+        self.overdueLabel.setToolTip("\n".join(f"{p.measure}（完成时限 {p.due}，{p.status}）" for p in overdue))
         self.visitLoaded.emit(detail.row)
 
     def _apply_lock(self) -> None:
