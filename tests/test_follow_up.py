@@ -140,3 +140,42 @@ def test_visit_new_from_and_show_json_carry_the_comparison(store, chain, paths, 
     assert "--enterprise" in capsys.readouterr().err
     assert main(["visit", "new", "--from", "ffffffff", "--data-dir", d]) == 2
     assert "没有编号为“ffffffff”的巡诊" in capsys.readouterr().err
+
+
+def test_the_summary_report_compares_with_the_baseline_and_reviews_the_actions(store, chain):
+    from xunzhen_app.services import actions
+    from xunzhen_app.services.reports.document import Heading, Para, Table
+    from xunzhen_app.services.reports.report_content import build_document
+
+    initial, track = chain
+    visits.reopen(store, initial, "补录一企一策")
+    kept = visits.add_plan_row(store, initial, measure="建立QC小组", due="2025-10-31")
+    visits.add_plan_row(store, initial, measure="申报质量奖", due="2025-06-30", status="已取消")
+    visits.finalize(store, initial)
+    track = _follow(store, initial, "培育跟踪", date(2025, 9, 10))  # a follow-up made now carries the action
+    visits.rate_item(store, track, "1.1.1", level=3)
+    [carried] = visits.get_visit(store, track).plan
+    assert carried.carried_from_id == kept
+    actions.update_action(store, carried.id, status="已完成", note="成立3个小组", on=date(2025, 9, 10))
+    actions.record_result(store, carried.id, "已完成并见效", "一线参与率提升")
+    visits.finalize(store, track)
+    summary = _follow(store, track, "成效总结", date(2025, 12, 10))
+    visits.rate_item(store, summary, "1.1.1", level=4)
+    [again] = visits.get_visit(store, summary).plan
+    actions.record_result(store, again.id, "已完成并见效", "持续运行")
+    actions.update_action(store, again.id, status="已核验")
+
+    doc = build_document(visits.get_visit(store, summary), visits.get_visit(store, track), lambda sha: b"")
+    assert doc.cover.title == "成效总结报告"
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert "（三）与前期巡诊对比" in headings and any(h.endswith("一企一策落实情况") for h in headings)
+    assert any(h.endswith("成效总结") for h in headings)
+    tables = [[[c.text for c in row] for row in b.rows] for b in doc.blocks if isinstance(b, Table)]
+    goals = next(t for t in tables if t[0][:7] == ["编号", "培育目标", "前期", "上次", "本次", "较上次", "较前期"])
+    assert goals[1][2:] == ["2.0", "3.0", "4.0", "+1.0", "+2.0"]
+    items = next(t for t in tables if t[0][0] == "条目")
+    assert ["1.1.1", "2", "3", "4"] == [items[1][0], *items[1][2:]]
+    review = next(t for t in tables if t[0][4:5] == ["核验结果"])
+    assert review[1][1:] == ["建立QC小组", "2025-10-31", "已核验", "已完成并见效", "持续运行"]
+    text = " ".join("".join(r.text for r in b.content) for b in doc.blocks if isinstance(b, Para))
+    assert "总体成熟度由 2.5 变为 4.0" in text and "经核验完成并见效 1 项" in text
