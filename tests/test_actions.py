@@ -196,3 +196,24 @@ def test_overdue_actions_are_marked_in_the_report_and_on_the_bureau_desk(store, 
     assert red == [True]
     [row] = overview(store)
     assert row.overdue_actions == 2  # as at today, the November one is late too
+
+
+def test_plan_update_records_a_result_all_or_nothing(store, initial, paths, capsys):
+    aid = visits.add_plan_row(store, initial, measure="质量数据平台", due="2025-10-31")
+    visits.finalize(store, initial)
+    track = follow_up(store, initial)
+    [carried] = visits.get_visit(store, track).plan
+    store.close()
+    d = str(paths.data_dir)
+    code, _, err = run(capsys, "plan", "update", carried.id[:8], "--result", "已完成并见效", "--status", "好了",
+                       "--data-dir", d)
+    assert code == 2 and "举措状态“好了”无效" in err
+    code, _, err = run(capsys, "plan", "update", aid[:8], "--result", "部分完成", "--data-dir", d)
+    assert code == 2 and "只有从上一次巡诊延续下来的举措才有核验结果" in err  # the 前期 row is the original
+    [a] = json.loads(run(capsys, "plan", "list", track, "--json", "--data-dir", d)[1])
+    assert (a["result"], a["status"]) == (None, "未开始")  # nothing of the refused command was saved
+    code, _, _ = run(capsys, "plan", "update", carried.id[:8], "--result", "部分完成", "--result-note", "一期上线",
+                     "--status", "进行中", "--data-dir", d)
+    [a] = json.loads(run(capsys, "plan", "list", track, "--json", "--data-dir", d)[1])
+    assert code == 0 and (a["result"], a["result_note"], a["status"], a["carried_from"]) == (
+        "部分完成", "一期上线", "进行中", aid)

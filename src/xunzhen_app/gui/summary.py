@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
-from ..services import visits
+from ..services import actions, visits
 from ..services.dto import VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
@@ -115,7 +115,8 @@ class SummaryPage(QWidget):
             wide = field in ("measure", "expected_outcome")
             plan_header.setSectionResizeMode(
                 col, QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.Interactive)
-        for field, width in (("category", 76), ("department", 72), ("owner", 52), ("due", 84), ("status", 64)):
+        for field, width in (("category", 76), ("department", 72), ("owner", 52), ("due", 84), ("status", 64),
+                             ("result", 72)):
             ui.planView.setColumnWidth(PlanTableModel.FIELDS.index(field), width)
         self.planModel.refused.connect(self.errorBanner.show_message)
         ui.addPlanButton.clicked.connect(self._add_typed_plan_row)
@@ -184,6 +185,11 @@ class SummaryPage(QWidget):
         self.summarySaver.load(detail.row.id, detail.summary)
         self._set_rows(ui.problemView, self.problemModel, detail.problems)
         self._set_rows(ui.planView, self.planModel, detail.plan)
+        # Room for the texts: no 类别 column where the 培育类型 has one category, no 核验结果 before a follow-up.
+        fields = PlanTableModel.FIELDS
+        ui.planView.setColumnHidden(fields.index("category"),
+                                    len(actions.categories(detail.enterprise.cultivation_type)) <= 1)
+        ui.planView.setColumnHidden(fields.index("result"), not any(p.carried_from_id for p in detail.plan))
         ui.planView.resizeRowsToContents()
         self._apply_lock()
 
@@ -308,7 +314,11 @@ class SummaryPage(QWidget):
         # In place, no reload: a reset model would close the editor the expert tabbed into.
         def apply(value):
             self.planModel.set_field(row_id, field, value)
-            self._write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
+            if field == "result":  # a follow-up's 核验结果, kept with the note it has
+                note = next(r.result_note for r in self.planModel.rows() if r.id == row_id)
+                self._write(lambda: actions.update_action(store, row_id, result=value, result_note=note))
+            else:
+                self._write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
 
         header = PlanTableModel.HEADERS[PlanTableModel.FIELDS.index(field)]
         self.undo_stack.push(ValueCommand(f"修改帮扶举措的“{header}”", apply, old, new))

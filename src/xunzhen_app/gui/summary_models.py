@@ -17,11 +17,11 @@ from datetime import date
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from ..core.actions import status_text
+from ..core.actions import ActionResult, status_text
 from ..core.checklist import Scale
 from ..core.errors import UserError
 from ..core.scoring import Result, Score, band, display_index, display_level
-from ..services.actions import check_due, check_status
+from ..services.actions import check_due, check_result, check_status
 from ..services.dto import PlanRow, ProblemData
 
 RED = QColor("#c0392b")
@@ -182,8 +182,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
     The 完成时限 is typed as YYYY-MM-DD; a date that is not one is refused with ``refused``'s
     message and the cell keeps its value. An overdue action's status shows its mark in red."""
 
-    FIELDS = ("category", "measure", "department", "owner", "due", "expected_outcome", "status")
-    HEADERS = ("类别", "措施", "责任部门", "责任人", "完成时限", "预期成效", "状态")
+    FIELDS = ("category", "measure", "department", "owner", "due", "expected_outcome", "status", "result")
+    HEADERS = ("类别", "措施", "责任部门", "责任人", "完成时限", "预期成效", "状态", "核验结果")
     COLUMNS = len(FIELDS)
     edited = Signal(str, str, object, object)  # row id, field, old value, new value
     refused = Signal(str)  # why a typed value was not taken
@@ -211,7 +211,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return "格式 YYYY-MM-DD，如 2025-10-31" if self.FIELDS[section] == "due" else None
+            return {"due": "格式 YYYY-MM-DD，如 2025-10-31",
+                    "result": "延续自上次巡诊的举措：" + "、".join(ActionResult)}.get(self.FIELDS[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
@@ -247,6 +248,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
                 new = check_due(text)
             elif field == "status":
                 new = check_status(text)
+            elif field == "result":
+                new = check_result(text, carried=row.carried_from_id is not None)
         except UserError as exc:
             self.refused.emit(str(exc))
             return False
