@@ -173,3 +173,47 @@ def test_actions_travel_in_packages(expert, bureau, tmp_path):
     path = export_package(expert.store, expert.keys, visit_refs=[vid], reports=False).write(tmp_path / "a.xzp")
     import_package(bureau.store, bureau.keys, path)
     assert visits.get_visit(bureau.store, vid).plan == visits.get_visit(expert.store, vid).plan
+
+
+def test_overdue_actions_are_marked_in_the_report_and_on_the_bureau_desk(store, initial):
+    from xunzhen_app.services.bureau import overview
+    from xunzhen_app.services.reports.document import Table
+    from xunzhen_app.services.reports.report_content import build_document
+
+    visits.add_plan_row(store, initial, measure="开展QC小组活动", category="质量管理工具培训", due="2025-05-10",
+                               status="进行中")
+    visits.add_plan_row(store, initial, measure="规划品牌建设", category="品牌建设规划", due="2025-05-10",
+                        status="已完成")
+    visits.add_plan_row(store, initial, measure="计量能力提升", category="质量基础设施", due="2025-11-30")
+    doc = build_document(visits.get_visit(store, initial), None, lambda sha: b"")
+    [plan] = [b for b in doc.blocks if isinstance(b, Table) and b.rows[0][1].text == "帮扶举措"]
+    texts = [[c.text for c in row] for row in plan.rows]
+    # Grouped by 附件1's categories in their order; overdue as at the visit (2025-05-20), in red.
+    assert [t[0] for t in texts[1:] if t[1] == ""] == ["质量管理工具培训", "质量基础设施", "品牌建设规划"]
+    assert [(t[1], t[5]) for t in texts if t[0].isdigit()] == [
+        ("开展QC小组活动", "进行中（逾期）"), ("计量能力提升", "未开始"), ("规划品牌建设", "已完成")]
+    red = [c.content[0].red for row in plan.rows for c in row[5:] if c.text.endswith("（逾期）")]
+    assert red == [True]
+    [row] = overview(store)
+    assert row.overdue_actions == 2  # as at today, the November one is late too
+
+
+def test_plan_update_records_a_result_all_or_nothing(store, initial, paths, capsys):
+    aid = visits.add_plan_row(store, initial, measure="质量数据平台", due="2025-10-31")
+    visits.finalize(store, initial)
+    track = follow_up(store, initial)
+    [carried] = visits.get_visit(store, track).plan
+    store.close()
+    d = str(paths.data_dir)
+    code, _, err = run(capsys, "plan", "update", carried.id[:8], "--result", "已完成并见效", "--status", "好了",
+                       "--data-dir", d)
+    assert code == 2 and "举措状态“好了”无效" in err
+    code, _, err = run(capsys, "plan", "update", aid[:8], "--result", "部分完成", "--data-dir", d)
+    assert code == 2 and "只有从上一次巡诊延续下来的举措才有核验结果" in err  # the 前期 row is the original
+    [a] = json.loads(run(capsys, "plan", "list", track, "--json", "--data-dir", d)[1])
+    assert (a["result"], a["status"]) == (None, "未开始")  # nothing of the refused command was saved
+    code, _, _ = run(capsys, "plan", "update", carried.id[:8], "--result", "部分完成", "--result-note", "一期上线",
+                     "--status", "进行中", "--data-dir", d)
+    [a] = json.loads(run(capsys, "plan", "list", track, "--json", "--data-dir", d)[1])
+    assert code == 0 and (a["result"], a["result_note"], a["status"], a["carried_from"]) == (
+        "部分完成", "一期上线", "进行中", aid)

@@ -11,7 +11,8 @@ from xunzhen_app.services import enterprises, experts, visits
 from xunzhen_app.services.dto import EnterpriseInput
 
 SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "template", "summary", "items"}
-ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion"}
+ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion",
+             "previous_level", "baseline_level", "pending"}
 
 
 @pytest.fixture
@@ -54,7 +55,8 @@ def test_new_then_show_gives_the_documented_shape(capsys, data, store):
     assert len(shown["items"]) == 24 and all(set(i) == ITEM_KEYS for i in shown["items"])
     assert item(shown, "1.1.1") == {"code": "1.1.1", "text": item(shown, "1.1.1")["text"], "level": None,
                                     "not_applicable": False, "check": None, "evidence": "", "problem": "",
-                                    "suggestion": ""}
+                                    "suggestion": "", "previous_level": None, "baseline_level": None,
+                                    "pending": False}
     assert [m.name for m in visits.get_visit(store, vid).team] == ["王工"]  # the user, as the form ticks
 
 
@@ -78,7 +80,9 @@ def test_new_by_id_and_from_a_previous_visit(capsys, data, store):
     assert code == 0, err
     follow = show(capsys, data, json.loads(out)["id"])
     assert follow["stage"] == "培育跟踪"
-    assert (item(follow, "1.1.1")["level"], item(follow, "1.1.1")["evidence"]) == (4, "制度齐全")
+    # A follow-up re-checks: the last level is a pending suggestion, not a copied rating or text.
+    assert {k: item(follow, "1.1.1")[k] for k in ("level", "evidence", "previous_level", "pending")} == {
+        "level": None, "evidence": "", "previous_level": 4, "pending": True}
     assert visits.get_visit(store, follow["id"]).previous_visit_id == first
 
 
@@ -92,7 +96,8 @@ def test_rate_levels_checks_and_texts(capsys, data):
     shown = show(capsys, data, vid)
     assert item(shown, "1.1.1") | {"text": ""} == {
         "code": "1.1.1", "text": "", "level": 3, "not_applicable": False, "check": None,
-        "evidence": "查阅质量手册", "problem": "记录不全", "suggestion": "补齐记录"}
+        "evidence": "查阅质量手册", "problem": "记录不全", "suggestion": "补齐记录", "previous_level": None,
+        "baseline_level": None, "pending": False}
     assert (item(shown, "3.1.1")["level"], item(shown, "3.1.1")["check"]) == (5, "未通过")
     assert (item(shown, "6.1.1")["level"], item(shown, "6.1.1")["not_applicable"]) == (None, True)
     assert run(capsys, data, "visit", "rate", vid, "3.1.1", "5", "--check", "通过")[0] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gui_helpers import make_ctx, new_visit, settle
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from xunzhen_app.gui.summary import SummaryPage
@@ -97,7 +98,11 @@ def test_both_pages_render_demo_data_at_1366x768(qtbot, demo_store, tmp_path):
     ctx = make_ctx(demo_store, tmp_path)
     follow_up = next(r for r in visits.list_visits(demo_store) if r.stage != "前期巡诊")
     summary = _page(qtbot, ctx, follow_up.id, size=(1366, 768))
-    assert summary.goalModel.columnCount() == 7  # 上次得分 and 变化 beside the current scores
+    headers = [summary.goalModel.headerData(c, Qt.Orientation.Horizontal) for c in range(summary.goalModel.columnCount())]
+    if visits.get_visit(demo_store, follow_up.id).previous.stage == "前期巡诊":  # the baseline is the previous visit
+        assert headers[5:] == ["上次得分", "较上次"]
+    else:
+        assert headers[5:] == ["前期得分", "上次得分", "较上次", "较前期"]
     assert _not_blank(summary.radar)
     workbench = WorkbenchPage(ctx)
     qtbot.addWidget(workbench)

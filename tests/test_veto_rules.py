@@ -93,8 +93,10 @@ def test_a_check_is_never_carried_into_a_follow_up(store, visit_id):
     follow = visits.create_visit(store, visits.NewVisit(
         enterprise_id=d.enterprise.id, stage="培育跟踪", start_date=date(2025, 9, 1),
         previous_visit_id=visit_id, copy_previous=True))
-    a = visits.get_visit(store, follow.id).assessments["3.1.1"]
-    assert a.level == 5 and a.check_passed is None  # the rating is a starting point, the check is not
+    d = visits.get_visit(store, follow.id)
+    # The last level is a suggestion to confirm (待复核), the check is not carried at all.
+    assert "3.1.1" not in d.assessments and d.suggestion("3.1.1").level == 5
+    assert d.suggestion("3.1.1").check_passed is None
     assert "3.1.1" in visits.get_visit(store, follow.id).result.unrated
 
 

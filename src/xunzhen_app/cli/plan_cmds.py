@@ -25,6 +25,8 @@ def register(sub, common) -> None:
     pu.add_argument("--due", metavar="YYYY-MM-DD", help="完成时限（空字符串表示不设）")
     pu.add_argument("--owner", metavar="姓名", help="责任人")
     pu.add_argument("--note", metavar="文字", help="今天的进展记录")
+    pu.add_argument("--result", metavar="核验结果", help="跟踪巡诊对延续举措的核验结果：已完成并见效、部分完成或未完成")
+    pu.add_argument("--result-note", metavar="文字", default="", help="核验说明")
     pu.set_defaults(handler=_update)
 
 
@@ -49,6 +51,9 @@ def _update(args) -> int:
     changes: dict = {}
     if args.due is not None:
         changes["due"] = args.due
+    if args.result is not None:
+        changes["result"] = args.result.strip()
+        changes["result_note"] = args.result_note
     row = actions.update_action(store_for(args), args.action, status=args.status, owner=args.owner,
                                 note=args.note, **changes)
     print(f"已更新举措 {row.id[:8]}：{row.status}" + (f"，完成时限 {row.due}" if row.due else ""))

@@ -32,11 +32,13 @@ def register(sub, common) -> None:
     vh.set_defaults(handler=_history)
 
     vn = vcmds.add_parser("new", help="新建巡诊", parents=[common])
-    vn.add_argument("--enterprise", required=True, metavar="名称或编号", help="企业名称、统一社会信用代码或编号")
-    vn.add_argument("--stage", required=True, metavar="阶段", help="前期巡诊、培育跟踪或成效总结")
+    vn.add_argument("--enterprise", metavar="名称或编号", help="企业名称、统一社会信用代码或编号（用 --from 时可不写）")
+    vn.add_argument("--stage", metavar="阶段",
+                    help="前期巡诊、培育跟踪或成效总结（用 --from 时默认按日期：12 月为成效总结，否则培育跟踪）")
     vn.add_argument("--date", metavar="YYYY-MM-DD", help="巡诊日期（默认今天）")
     vn.add_argument("--template", metavar="ID", help="检查表模板（默认为最新的山西头雁行动模板）")
-    vn.add_argument("--from", dest="previous", metavar="巡诊", help="上一次巡诊：从它的评价、问题和一企一策开始")
+    vn.add_argument("--from", dest="previous", metavar="巡诊",
+                    help="上一次巡诊：逐项显示其等级供复核（待复核），未完成的一企一策举措延续到本次")
     vn.add_argument("--json", action="store_true", help='输出 {"id": …}')
     vn.set_defaults(handler=_new)
 
@@ -107,10 +109,14 @@ def _new(args) -> int:
 
     store = store_for(args)
     start = date.today() if args.date is None else check_date(args.date.strip(), field="--date")
-    enterprise = enterprises.find_enterprise(store, args.enterprise)
+    if args.enterprise is None and args.previous is None:
+        raise UserError("请用 --enterprise 给出企业，或用 --from 给出上一次巡诊")
+    if args.stage is None and args.previous is None:
+        raise UserError("请用 --stage 给出阶段（前期巡诊、培育跟踪或成效总结）")
+    enterprise_id = enterprises.find_enterprise(store, args.enterprise).id if args.enterprise else ""
     me = experts.profile(store)  # the workbench's new-visit form ticks the user too
     row = visits.create_visit(store, visits.NewVisit(
-        enterprise_id=enterprise.id, stage=args.stage.strip(), start_date=start, team=(me.id,) if me else (),
+        enterprise_id=enterprise_id, stage=(args.stage or "").strip(), start_date=start, team=(me.id,) if me else (),
         template_id=args.template, previous_visit_id=args.previous, copy_previous=bool(args.previous)))
     if args.json:
         print_json({"id": row.id})

@@ -32,6 +32,7 @@ class OverviewModel(RowTableModel):
         ("状态", lambda r: r.status),
         ("交付", lambda r: DELIVERED if r.delivered else NOT_DELIVERED),
         ("日期", lambda r: r.start_date.isoformat()),
+        ("逾期举措", lambda r: str(r.overdue_actions) if r.overdue_actions else ""),
         ("总体", lambda r: _level(r.overall.level) + ("（暂定）" if r.provisional else "")),
     )
     sort_keys = {0: lambda r: pinyin_text(r.enterprise), 1: lambda r: region_text(r.city, r.enterprise)}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
-from ..services import visits
+from ..services import actions, visits
 from ..services.dto import VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
@@ -29,7 +29,7 @@ from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, Un
 from .summary_pick import ProblemPicker
 from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
-from .widgets.radar import CURRENT, PREVIOUS, RadarChart
+from .widgets.radar import BASELINE, CURRENT, PREVIOUS, RadarChart
 from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
 
 SPLITTER_KEY = "summary/splitter"
@@ -118,7 +118,8 @@ class SummaryPage(QWidget):
             wide = field in ("measure", "expected_outcome")
             plan_header.setSectionResizeMode(
                 col, QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.Interactive)
-        for field, width in (("category", 76), ("department", 72), ("owner", 52), ("due", 84), ("status", 64)):
+        for field, width in (("category", 76), ("department", 72), ("owner", 52), ("due", 84), ("status", 64),
+                             ("result", 72)):
             ui.planView.setColumnWidth(PlanTableModel.FIELDS.index(field), width)
         self.planModel.refused.connect(self.errorBanner.show_message)
         ui.addPlanButton.clicked.connect(self._add_typed_plan_row)
@@ -160,7 +161,8 @@ class SummaryPage(QWidget):
         r = detail.row
         ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
         prev_result = previous.result if previous else None
-        self.goalModel.set_result(result, template.scale, prev_result)
+        baseline = detail.baseline if detail.baseline and detail.baseline.visit_id != detail.previous_visit_id else None
+        self.goalModel.set_result(result, template.scale, prev_result, baseline.result if baseline else None)
         ui.ruleLabel.setText(scoring_rule(template.scale))
         header = ui.goalTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -171,6 +173,9 @@ class SummaryPage(QWidget):
 
         labels = [g.title for g in template.goals]
         series = []
+        if baseline is not None:
+            series.append((f"前期（{baseline.start_date:%Y-%m-%d}）",
+                           [g.score.level for g in baseline.result.goals], BASELINE))
         if previous is not None:
             series.append((f"上次（{previous.row.start_date:%Y-%m-%d}）",
                            [g.score.level for g in prev_result.goals], PREVIOUS))
@@ -178,22 +183,39 @@ class SummaryPage(QWidget):
         self.radar.set_data(labels, series, template.scale.top)
         ui.overallLabel.setText(self._overall_html(detail, previous))
 
-        self.unratedModel.set_rows([(c, template.item(c).text) for c in result.unrated])
+        self.unratedModel.set_rows([(c, template.item(c).text + self._pending_note(detail, c)) for c in result.unrated])
         ui.tabs.setTabText(ui.tabs.indexOf(ui.unratedTab), f"未评项（{len(result.unrated)}）")
         self.summarySaver.load(detail.row.id, detail.summary)
         self.report_info.load(detail)
         self._set_rows(ui.problemView, self.problemModel, detail.problems)
         self._set_rows(ui.planView, self.planModel, detail.plan)
+        # Room for the texts: no 类别 column where the 培育类型 has one category, no 核验结果 before a follow-up.
+        fields = PlanTableModel.FIELDS
+        ui.planView.setColumnHidden(fields.index("category"),
+                                    len(actions.categories(detail.enterprise.cultivation_type)) <= 1)
+        ui.planView.setColumnHidden(fields.index("result"), not any(p.carried_from_id for p in detail.plan))
         ui.planView.resizeRowsToContents()
         self._apply_lock()
+
+    @staticmethod
+    def _pending_note(detail: VisitDetail, code: str) -> str:
+        s = detail.suggestion(code)
+        if s is None:
+            return ""
+        return f"（待复核：上次{'不适用' if s.not_applicable else f' {s.level} 级'}）"
 
     def _overall_html(self, detail: VisitDetail, previous: VisitDetail | None) -> str:
         result, scale = detail.result, detail.template.scale
         named = band(result.overall, scale)
         parts = [f"<span style='font-size:14pt'><b>总体：{display_level(result.overall)}</b>"
                  f"　指数 {display_index(result.overall)}　<b>{named.name if named else '—'}</b></span>"]
+        earlier = []
+        if detail.baseline is not None and detail.baseline.visit_id != detail.previous_visit_id:
+            earlier.append(f"前期 {display_level(detail.baseline.result.overall)}")
         if previous is not None:
-            parts.append(f"上次 {display_level(previous.result.overall)}（指数 {display_index(previous.result.overall)}）")
+            earlier.append(f"上次 {display_level(previous.result.overall)}（指数 {display_index(previous.result.overall)}）")
+        if earlier:
+            parts.append(" → ".join(earlier))
         if result.failed_checks:
             items = "；".join(f"{c} {detail.template.item(c).check.text}" for c in result.failed_checks)
             parts.append(f"<br><span style='color:#c0392b'><b>否决项未通过：</b>{items}</span>")
@@ -302,7 +324,11 @@ class SummaryPage(QWidget):
         # In place, no reload: a reset model would close the editor the expert tabbed into.
         def apply(value):
             self.planModel.set_field(row_id, field, value)
-            self.write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
+            if field == "result":  # a follow-up's 核验结果, kept with the note it has
+                note = next(r.result_note for r in self.planModel.rows() if r.id == row_id)
+                self.write(lambda: actions.update_action(store, row_id, result=value, result_note=note))
+            else:
+                self.write(lambda: visits.update_plan_row(store, row_id, **{field: value}))
 
         header = PlanTableModel.HEADERS[PlanTableModel.FIELDS.index(field)]
         self.undo_stack.push(ValueCommand(f"修改帮扶举措的“{header}”", apply, old, new))

@@ -17,11 +17,11 @@ from datetime import date
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from ..core.actions import status_text
+from ..core.actions import ActionResult, status_text
 from ..core.checklist import Scale
 from ..core.errors import UserError
 from ..core.scoring import Result, Score, band, display_index, display_level
-from ..services.actions import check_due, check_status
+from ..services.actions import check_due, check_result, check_status
 from ..services.dto import PlanRow, ProblemData
 
 RED = QColor("#c0392b")
@@ -36,34 +36,41 @@ def _delta(now: Score, before: Score | None) -> str:
 
 
 class GoalTableModel(QAbstractTableModel):
-    """One row per 培育目标 and a last row 总体; previous-visit columns for a follow-up."""
+    """One row per 培育目标 and a last row 总体; for a follow-up, columns for the 前期 baseline and the
+    previous visit with the change since each (baseline → previous → now)."""
 
     BASE = ("培育目标", "得分", "指数", "等级", "否决项")
-    COMPARE = ("上次得分", "变化")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[tuple[str, Score, tuple[str, ...], Score | None]] = []
+        self._rows: list[tuple[str, Score, tuple[str, ...], dict[str, Score | None]]] = []
         self._scale: Scale | None = None
-        self._compare = False
+        self._extra: list[tuple[str, str, str]] = []  # (header, which earlier visit, "score" or "delta")
 
-    def set_result(self, result: Result, scale: Scale, previous: Result | None = None) -> None:
+    def set_result(self, result: Result, scale: Scale, previous: Result | None = None,
+                   baseline: Result | None = None) -> None:
+        """``baseline`` is left out where it is the previous visit itself."""
         self.beginResetModel()
-        self._scale, self._compare = scale, previous is not None
-        before = {g.code: g.score for g in previous.goals} if previous else {}
-        self._rows = [(f"{g.code} {g.title}", g.score, g.failed_checks, before.get(g.code)) for g in result.goals]
-        self._rows.append(("总体", result.overall, result.failed_checks, previous.overall if previous else None))
+        self._scale = scale
+        earlier = {k: r for k, r in (("baseline", baseline), ("previous", previous)) if r is not None}
+        self._extra = ([("前期得分", "baseline", "score")] if baseline else []) + (
+            [("上次得分", "previous", "score"), ("较上次", "previous", "delta")] if previous else []) + (
+            [("较前期", "baseline", "delta")] if baseline else [])
+        self._rows = [(f"{g.code} {g.title}", g.score, g.failed_checks,
+                       {k: r.goals[n].score if n < len(r.goals) else None for k, r in earlier.items()})
+                      for n, g in enumerate(result.goals)]
+        self._rows.append(("总体", result.overall, result.failed_checks, {k: r.overall for k, r in earlier.items()}))
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.BASE) + (len(self.COMPARE) if self._compare else 0)
+        return 0 if parent.isValid() else len(self.BASE) + len(self._extra)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.BASE + self.COMPARE)[section]
+            return (self.BASE + tuple(h for h, _, _ in self._extra))[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -71,21 +78,28 @@ class GoalTableModel(QAbstractTableModel):
             return None
         title, score, failed, before = self._rows[index.row()]
         col = index.column()
+        extra = self._extra[col - len(self.BASE)] if col >= len(self.BASE) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            named = band(score, self._scale)
-            return (title, display_level(score), display_index(score), named.name if named else "—",
-                    "、".join(failed) if failed else "", display_level(before) if before else "—",
-                    _delta(score, before))[col]
+            if extra is None:
+                named = band(score, self._scale)
+                return (title, display_level(score), display_index(score), named.name if named else "—",
+                        "、".join(failed) if failed else "")[col]
+            then = before.get(extra[1])
+            if extra[2] == "score":
+                return display_level(then) if then else "—"
+            return _delta(score, then)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 4 and failed:
                 return RED
-            if col == 6 and before is not None and score.level is not None and before.level is not None:
-                return GREEN if score.level >= before.level else RED
+            if extra is not None and extra[2] == "delta":
+                then = before.get(extra[1])
+                if then is not None and score.level is not None and then.level is not None:
+                    return GREEN if score.level >= then.level else RED
         if role == Qt.ItemDataRole.FontRole and index.row() == len(self._rows) - 1:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3, 5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0 and col != 4:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == 4 and failed:
             return "否决项未通过：" + "、".join(failed)
@@ -168,8 +182,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
     The 完成时限 is typed as YYYY-MM-DD; a date that is not one is refused with ``refused``'s
     message and the cell keeps its value. An overdue action's status shows its mark in red."""
 
-    FIELDS = ("category", "measure", "department", "owner", "due", "expected_outcome", "status")
-    HEADERS = ("类别", "措施", "责任部门", "责任人", "完成时限", "预期成效", "状态")
+    FIELDS = ("category", "measure", "department", "owner", "due", "expected_outcome", "status", "result")
+    HEADERS = ("类别", "措施", "责任部门", "责任人", "完成时限", "预期成效", "状态", "核验结果")
     COLUMNS = len(FIELDS)
     edited = Signal(str, str, object, object)  # row id, field, old value, new value
     refused = Signal(str)  # why a typed value was not taken
@@ -197,7 +211,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return "格式 YYYY-MM-DD，如 2025-10-31" if self.FIELDS[section] == "due" else None
+            return {"due": "格式 YYYY-MM-DD，如 2025-10-31",
+                    "result": "延续自上次巡诊的举措：" + "、".join(ActionResult)}.get(self.FIELDS[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
@@ -233,6 +248,8 @@ class PlanTableModel(_Rows, QAbstractTableModel):
                 new = check_due(text)
             elif field == "status":
                 new = check_status(text)
+            elif field == "result":
+                new = check_result(text, carried=row.carried_from_id is not None)
         except UserError as exc:
             self.refused.emit(str(exc))
             return False

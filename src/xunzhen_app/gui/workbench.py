@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
 from ..core.checklist import GUIDANCE_LABELS, Item
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
+from ..core.follow_up import suggested_rating
 from ..core.scoring import band, display_level, item_complete, progress, veto_rule_for
 from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
@@ -126,6 +129,11 @@ class WorkbenchPage(QWidget):
         self.ui.codeLabel.setFont(bold)
 
         self.selector = LevelSelector(self.ui.levelBox)
+        # A follow-up's earlier levels of the item, and its 待复核 suggestion (see core.follow_up).
+        self.compareLabel = QLabel(self.ui.levelBox)
+        self.compareLabel.setObjectName("compareLabel")
+        self.compareLabel.setWordWrap(True)
+        self.ui.levelLayout.addWidget(self.compareLabel)
         self.ui.levelLayout.addWidget(self.selector)
         self.selector.levelChosen.connect(self.choose_level)
         self.ui.checkBox.setStyleSheet(
@@ -138,6 +146,10 @@ class WorkbenchPage(QWidget):
             button.clicked.connect(lambda _=False, v=value: self.choose_check(v))
         self.undo_keys = UndoKeys(self, self.undo_stack, lambda: self.commit_pending(wait=False))
         header = self.ui.headerLayout
+        self.overdueLabel = QLabel(self.itemPage)  # the visit's overdue 一企一策 actions, if any
+        self.overdueLabel.setObjectName("overdueLabel")
+        self.overdueLabel.setStyleSheet("color: #c0392b; font-weight: bold;")
+        header.insertWidget(header.indexOf(self.ui.progressLabel) + 1, self.overdueLabel)
         for button in self.undo_keys.buttons():
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
@@ -222,7 +234,7 @@ class WorkbenchPage(QWidget):
         self._locked = detail.row.status == VisitStatus.FINALIZED
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
-        self.model.set_template(detail.template, self._ratings())
+        self.model.set_template(detail.template, self._ratings(), self._last_ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
         self._apply_lock()
@@ -234,6 +246,10 @@ class WorkbenchPage(QWidget):
         self._code = None  # force a refresh of the item page
         self._select(want)
         self._update_progress()
+        today = date.today()
+        overdue = [p for p in detail.plan if p.overdue(today)]
+        self.overdueLabel.setText(f"逾期举措 {len(overdue)} 项" if overdue else "")
+        self.overdueLabel.setToolTip("\n".join(f"{p.measure}（完成时限 {p.due}，{p.status}）" for p in overdue))
         self.visitLoaded.emit(detail.row)
 
     def _apply_lock(self) -> None:
@@ -386,11 +402,44 @@ class WorkbenchPage(QWidget):
         self.ui.checkPassButton.setChecked(a.check_passed is True)
         self.ui.checkFailButton.setChecked(a.check_passed is False)
         self.ui.checkClearButton.setChecked(a.check_passed is None)
+        self._show_comparison(code)
         self.ui.completeLabel.setText("✔ 已完成" if self._complete(code) else "○ 未完成")
         self.ui.completeLabel.setStyleSheet("color: #2e8b57;" if self._complete(code) else "color: #8a96a3;")
 
     def _ratings(self):
         return {c: a.rating for c, a in self._assess.items()}
+
+    def _last_ratings(self):
+        return self.detail.previous.ratings if self.detail is not None and self.detail.previous else {}
+
+    def suggestion(self, code: str):
+        """The 待复核 level of ``code`` (None once the expert rated it, or with nothing to suggest)."""
+        a = self._assess.get(code)
+        return suggested_rating(a.rating if a else None, self._last_ratings().get(code))
+
+    def confirm_suggestion(self) -> bool:
+        """Enter on a 待复核 item: its last level becomes this visit's rating; False if there is none."""
+        code = self._code
+        s = self.suggestion(code) if code is not None else None
+        if s is None:
+            return False
+        return self.choose_level(NOT_APPLICABLE if s.not_applicable else s.level)
+
+    def _show_comparison(self, code: str) -> None:
+        d = self.detail
+        parts = []
+        for label, earlier in (("上次", d.previous), ("前期", d.baseline)):
+            if earlier is None or (label == "前期" and d.previous and earlier.visit_id == d.previous.visit_id):
+                continue
+            r = earlier.ratings.get(code)
+            shown = "不适用" if r and r.not_applicable else (f"{r.level} 级" if r and r.level else "未评")
+            parts.append(f"{label}（{earlier.stage} {earlier.start_date:%Y-%m-%d}）：<b>{shown}</b>")
+        s = self.suggestion(code)
+        if s is not None:
+            shown = "不适用" if s.not_applicable else f"{s.level} 级"
+            parts.append(f"<span style='color:#b35900'><b>待复核</b>：按回车确认上次的 {shown}，或按数字键改评</span>")
+        self.compareLabel.setText("　".join(parts))
+        self.compareLabel.setVisible(bool(parts))
 
     def _complete(self, code: str) -> bool:
         a = self._assess.get(code)
@@ -588,8 +637,9 @@ class WorkbenchPage(QWidget):
         if key in NEXT_KEYS or key in PREV_KEYS:
             self.step(1 if key in NEXT_KEYS else -1)
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._node is not None:
-            self.step(1)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._node is not None or self.confirm_suggestion():
+                self.step(1)
             return True
         if key not in DIGIT_KEYS and key not in CHECK_KEYS:
             return False

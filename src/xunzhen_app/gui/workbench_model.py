@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core.checklist import Template
+from ..core.follow_up import suggested_rating
 from ..core.scoring import Rating, Result, counted_level, display_level, item_complete, score_template, vetoed
 
 GOAL, MEASURE, ITEM = range(3)
@@ -49,12 +50,17 @@ class ChecklistTreeModel(QAbstractItemModel):
         self._template: Template | None = None
         self._ratings: dict[str, Rating] = {}
         self.result: Result | None = None
+        self._last: dict[str, Rating] = {}
         self._done_icon = _dot("#2e8b57", True)
         self._todo_icon = _dot("#9aa5b1", False)
+        self._pending_icon = _dot("#e67e22", False)
 
     # --- loading ---------------------------------------------------------
-    def set_template(self, template: Template, ratings: Mapping[str, Rating]) -> None:
+    def set_template(self, template: Template, ratings: Mapping[str, Rating],
+                     last: Mapping[str, Rating] | None = None) -> None:
+        """``last``: the previous visit's ratings, shown as 待复核 where this visit has none yet."""
         self.beginResetModel()
+        self._last = dict(last or {})
         self._template = template
         self._roots, self._by_code = [], {}
         for gi, goal in enumerate(template.goals):
@@ -137,7 +143,11 @@ class ChecklistTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return node.obj.text if node.kind == ITEM else node.obj.title
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and node.kind == ITEM:
-            return self._done_icon if item_complete(node.obj, self._ratings.get(node.obj.code)) else self._todo_icon
+            if item_complete(node.obj, self._ratings.get(node.obj.code)):
+                return self._done_icon
+            return self._pending_icon if self._suggestion(node.obj.code) else self._todo_icon
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and node.kind == ITEM and self._suggestion(node.obj.code):
+            return QColor("#b35900")
         if role == Qt.ItemDataRole.FontRole and node.kind == GOAL:
             font = QFont()
             font.setBold(True)
@@ -150,13 +160,17 @@ class ChecklistTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _suggestion(self, code: str) -> Rating | None:
+        return suggested_rating(self._ratings.get(code), self._last.get(code))
+
     def _score_text(self, node: _Node) -> str:
         if self.result is None:
             return ""
         if node.kind == ITEM:
             r = self._ratings.get(node.obj.code)
             if r is None or (r.level is None and not r.not_applicable):
-                return "—"
+                s = self._suggestion(node.obj.code)
+                return "—" if s is None else f"待复核 {'不适用' if s.not_applicable else s.level}"
             if r.not_applicable:
                 return "不适用"
             if vetoed(node.obj, r):  # what counts is the capped level

@@ -119,12 +119,16 @@ _UNSET = object()
 
 
 def update_action(store, ref: str, *, status: str | None = None, due=_UNSET, owner: str | None = None,
-                  note: str | None = None, on: date | None = None) -> PlanRow:
-    """Change an action's status, 完成时限 or 责任人 and/or add a dated progress note.
+                  note: str | None = None, on: date | None = None, result: str | None = None,
+                  result_note: str = "") -> PlanRow:
+    """Change an action's status, 完成时限 or 责任人, add a dated progress note and/or record its
+    核验结果 — all or nothing.
 
     A status change or a note is written down as a progress note of the day ``on`` (today)."""
     with store.session() as s:
         p = resolve_action(s, ref)
+        if result is not None:
+            _set_result(p, result, result_note)
         changes: dict = {}
         if status is not None:
             changes["status"] = status
@@ -151,16 +155,25 @@ def _last_status(p: PlanItem) -> str:
 
 def record_result(store, ref: str, result: str, note: str = "") -> PlanRow:
     """The 核验结果 a follow-up records for an action carried into it ("" clears it)."""
-    if result and result not in set(ActionResult):
-        raise UserError(f"核验结果“{result[:20]}”无效，应为：{'、'.join(ActionResult)}")
-    note = check_field_text("plan.result_note", note)
     with store.session() as s:
         p = resolve_action(s, ref)
-        if p.carried_from_id is None:
-            raise UserError("只有从上一次巡诊延续下来的举措才有核验结果")
-        p.result, p.result_note = result, note
+        _set_result(p, result, note)
         s.flush()
         return to_row(p)
+
+
+def check_result(value: str, *, carried: bool) -> str:
+    """A 核验结果 ("" for none), which only an action carried from the visit before can have."""
+    if value and value not in set(ActionResult):
+        raise UserError(f"核验结果“{value[:20]}”无效，应为：{'、'.join(ActionResult)}")
+    if value and not carried:
+        raise UserError("只有从上一次巡诊延续下来的举措才有核验结果")
+    return value
+
+
+def _set_result(p: PlanItem, result: str, note: str) -> None:
+    note = check_field_text("plan.result_note", note)
+    p.result, p.result_note = check_result(result, carried=p.carried_from_id is not None), note
 
 
 def carry_open_actions(previous: Visit, visit: Visit) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..core.actions import is_overdue
 from ..core.checklist import Template
 from ..core.errors import UserError
 from ..core.scoring import Rating, band, round_half_up, score_template
@@ -54,6 +55,7 @@ class OverviewRow:
     provisional: bool
     goals: tuple[GoalScore, ...]
     levels: tuple[str, ...] = ()  # the level names of the visit's template, lowest first
+    overdue_actions: int = 0  # 一企一策 actions past their 完成时限 and not done (core.actions.is_overdue)
 
 
 def _score(code: str, title: str, score, scale) -> GoalScore:
@@ -65,8 +67,10 @@ def overview(store) -> list[OverviewRow]:
     """Every visit, newest first, with its overall and per-goal scores."""
     with store.session() as s:
         delivered = set(s.scalars(select(SyncBase.record_id).where(SyncBase.entity == "visit")))
-        q = (select(Visit).options(selectinload(Visit.enterprise), selectinload(Visit.assessments))
+        q = (select(Visit).options(selectinload(Visit.enterprise), selectinload(Visit.assessments),
+                                   selectinload(Visit.plan))
              .order_by(Visit.start_date.desc()))
+        today = date.today()
         templates: dict[tuple[str, str], Template] = {}
         out = []
         for v in s.scalars(q):
@@ -81,7 +85,8 @@ def overview(store) -> list[OverviewRow]:
                 v.id, e.id, e.name, e.city, e.cultivation_type, v.stage, v.status, v.start_date, v.id in delivered,
                 _score("", "总体", result.overall, template.scale), result.overall.provisional,
                 tuple(_score(g.code, g.title, g.score, template.scale) for g in result.goals),
-                tuple(lv.name for lv in template.scale.levels)))
+                tuple(lv.name for lv in template.scale.levels),
+                sum(is_overdue(p.due, p.status, today) for p in v.plan)))
         return out
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from ..core.actions import ActionStatus, is_overdue
 from ..core.checklist import Template
 from ..core.domain import Honour
+from ..core.follow_up import suggested_rating
 from ..core.scoring import Rating, Result
 
 
@@ -179,6 +180,17 @@ class VisitRow:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """An earlier visit of the same programme, as a follow-up compares with it."""
+
+    visit_id: str
+    stage: str
+    start_date: date
+    ratings: dict[str, Rating]
+    result: Result = field(repr=False)
+
+
+@dataclass(frozen=True)
 class VisitDetail:
     row: VisitRow
     enterprise: EnterpriseInfo
@@ -199,10 +211,22 @@ class VisitDetail:
     expert_opinion: str = ""  # 专家组意见
     organiser: str = ""  # 落款: 组织单位
     report_date: date | None = None  # 落款: 报告日期; None until the first 定稿 gives one
+    # The visit this one follows up, and the 前期巡诊 its chain started from (None where there is none;
+    # for a 培育跟踪 of the 前期巡诊 both are that visit).
+    previous: Earlier | None = None
+    baseline: Earlier | None = None
 
     @property
     def ratings(self) -> dict[str, Rating]:
         return {code: a.rating for code, a in self.assessments.items()}
+
+    def suggestion(self, code: str) -> Rating | None:
+        """The previous visit's level of an item this follow-up has not rated yet (core.follow_up)."""
+        a = self.assessments.get(code)
+        return suggested_rating(a.rating if a else None, self.previous.ratings.get(code) if self.previous else None)
+
+    def pending(self, code: str) -> bool:
+        return self.suggestion(code) is not None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ review, who rated an item) is added here once and every caller gets it.
 from __future__ import annotations
 
 from ..core.checklist import Item
-from .dto import AssessmentData, VisitDetail
+from .dto import AssessmentData, Earlier, VisitDetail
 
 CHECK_LABELS = {True: "通过", False: "未通过"}
 
@@ -22,8 +22,24 @@ def visit_json(detail: VisitDetail) -> dict:
         "date": row.start_date.isoformat(),
         "template": {"id": detail.template.id, "version": detail.template.version},
         "summary": detail.summary,
-        "items": [item_json(item, detail.assessments.get(item.code)) for item in detail.template.items()],
+        "items": [item_json(item, detail.assessments.get(item.code)) | follow_up_json(detail, item.code)
+                  for item in detail.template.items()],
     }
+
+
+def _level(earlier: Earlier | None, code: str):
+    """An earlier visit's level of the item: a number, "不适用", or None (no such visit, or unrated)."""
+    r = earlier.ratings.get(code) if earlier else None
+    if r is None:
+        return None
+    return "不适用" if r.not_applicable else r.level
+
+
+def follow_up_json(detail: VisitDetail, code: str) -> dict:
+    """What a follow-up knows of an item from before: the last and the 前期 level, and whether the
+    last one still awaits the expert's confirmation (待复核)."""
+    return {"previous_level": _level(detail.previous, code), "baseline_level": _level(detail.baseline, code),
+            "pending": detail.pending(code)}
 
 
 def item_json(item: Item, assessment: AssessmentData | None) -> dict:

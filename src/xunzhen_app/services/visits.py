@@ -46,6 +46,7 @@ from . import actions, checklists, report_numbers
 from .dto import (
     AssessmentData,
     AttachmentInfo,
+    Earlier,
     HistoryEntry,
     Interviewee,
     ProblemData,
@@ -94,23 +95,25 @@ def _check_methods(methods) -> list[str]:
 
 
 def create_visit(store, new: NewVisit) -> VisitRow:
-    check_stage(new.stage)
+    """A new visit; from a previous one (``previous_visit_id``) the enterprise may be left out and
+    the stage too: it is then the follow-up stage of the visit's date (``follow_up_stage``)."""
     _check_methods(new.methods)
     start, end = check_date_range(new.start_date, new.end_date or new.start_date)
+    stage = check_stage(new.stage or (follow_up_stage(start) if new.previous_visit_id else new.stage))
     template = checklists.find_usable(store, new.template_id, new.template_version)
     with store.session() as s:
-        enterprise = s.get(Enterprise, new.enterprise_id)
-        if enterprise is None:
-            raise NotFoundError(f"没有编号为 {new.enterprise_id} 的企业")
-        checklists.snapshot(s, template)
         previous = None
         if new.previous_visit_id:  # an id or an id prefix, as `visit new --from` takes it
             previous = resolve_visit(s, new.previous_visit_id)
-            if previous.enterprise_id != enterprise.id:
-                raise UserError("所选的上一次巡诊不属于该企业")
+        enterprise = s.get(Enterprise, new.enterprise_id or (previous.enterprise_id if previous else ""))
+        if enterprise is None:
+            raise NotFoundError(f"没有编号为 {new.enterprise_id} 的企业")
+        if previous is not None and previous.enterprise_id != enterprise.id:
+            raise UserError("所选的上一次巡诊不属于该企业")
+        checklists.snapshot(s, template)
         visit = Visit(
             enterprise=enterprise, template_id=template.id, template_version=template.version,
-            stage=new.stage, status=VisitStatus.DRAFT.value, start_date=start, end_date=end,
+            stage=stage, status=VisitStatus.DRAFT.value, start_date=start, end_date=end,
             methods=list(new.methods), interviewees=[], previous_visit_id=previous.id if previous else None,
             organiser=report_numbers.default_organiser(enterprise.city),
         )
@@ -120,20 +123,19 @@ def create_visit(store, new: NewVisit) -> VisitRow:
                 raise NotFoundError(f"没有编号为 {expert_id} 的专家")
             visit.team.append(VisitExpert(expert_id=expert_id, role="组长" if pos == 0 else "成员", position=pos))
         if previous is not None and new.copy_previous:
-            _copy_from(previous, visit, {i.code for i in template.items()})
+            _copy_from(previous, visit)
         s.flush()
         return _row(visit)
 
 
-def _copy_from(previous: Visit, visit: Visit, codes: set[str]) -> None:
-    """A follow-up starts from what the last visit found; the expert revises it. A pass/fail
-    check is never carried over: it is a finding of that day and must be checked again."""
-    for a in previous.assessments:
-        if a.item_code in codes:
-            visit.assessments.append(Assessment(
-                item_code=a.item_code, level=a.level, not_applicable=a.not_applicable,
-                check_passed=None, evidence=a.evidence, problem=a.problem, suggestion=a.suggestion,
-                strength=a.strength))
+def follow_up_stage(on: date) -> str:
+    """The stage a follow-up made on ``on`` belongs to: 成效总结 in December (附件1), else 培育跟踪."""
+    return Stage.SUMMARY.value if on.month == 12 else Stage.FOLLOW_UP.value
+
+
+def _copy_from(previous: Visit, visit: Visit) -> None:
+    """A follow-up re-checks rather than copies: no rating travels (each item shows the last level as
+    a 待复核 suggestion, see VisitDetail.suggestion), checks start empty; the open actions carry on."""
     actions.carry_open_actions(previous, visit)
     if not visit.team:
         for m in previous.team:
@@ -206,7 +208,33 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         expert_opinion=v.expert_opinion,
         organiser=v.organiser,
         report_date=v.report_date,
+        previous=_earlier(session, previous) if (previous := _previous_of(session, v)) else None,
+        baseline=_earlier(session, baseline) if (baseline := _baseline_of(session, v)) else None,
     )
+
+
+def _previous_of(session: Session, v: Visit) -> Visit | None:
+    return session.get(Visit, v.previous_visit_id) if v.previous_visit_id else None
+
+
+def _baseline_of(session: Session, v: Visit) -> Visit | None:
+    """The 前期巡诊 a follow-up's chain goes back to (not the visit itself)."""
+    seen = {v.id}
+    earlier = _previous_of(session, v)
+    baseline = None
+    while earlier is not None and earlier.id not in seen:
+        seen.add(earlier.id)
+        if earlier.stage == Stage.INITIAL:
+            baseline = earlier
+        earlier = _previous_of(session, earlier)
+    return baseline
+
+
+def _earlier(session: Session, v: Visit) -> Earlier:
+    template = checklists.stored_template(session, v.template_id, v.template_version)
+    ratings = {a.item_code: AssessmentData(a.item_code, a.level, a.not_applicable, a.check_passed).rating
+               for a in v.assessments}
+    return Earlier(v.id, v.stage, v.start_date, ratings, score_template(template, ratings))
 
 
 def get_visit(store, ref: str) -> VisitDetail:

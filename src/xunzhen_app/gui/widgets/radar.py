@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 CURRENT = QColor("#2f6db5")
 PREVIOUS = QColor("#d9822b")
+BASELINE = QColor("#8a96a3")  # the 前期 baseline of a follow-up
 
 
 class RadarChart(QWidget):

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ...core.actions import status_text
-from ...core.domain import VisitStatus
+from ...core.actions import ActionResult, ActionStatus, status_text
+from ...core.domain import Stage, VisitStatus
 from ...core.scoring import Score, band, counted_level, display_index, round_half_up, scoring_rule, vetoed
 from ..actions import categories
-from ..dto import VisitDetail
+from ..dto import Earlier, VisitDetail
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
 from .photos import print_photo
 
@@ -64,11 +64,10 @@ def change_text(before: Score | None, after: Score) -> str:
     return f"+{delta}" if delta > 0 else f"−{-delta}"
 
 
-def _person(p) -> tuple[str, str]:
-    """(姓名, 职务) of an interviewee."""
-    if isinstance(p, dict):
-        return p.get("name") or "", p.get("position") or ""
-    return p.name, p.position
+def _level_of(r) -> str:
+    if r is None or (r.level is None and not r.not_applicable):
+        return "—"
+    return "不适用" if r.not_applicable else str(r.level)
 
 
 def build_document(detail: VisitDetail, previous: VisitDetail | None,
@@ -128,15 +127,21 @@ class _Builder:
         self.strengths_section()
         self.problems_section()
         self.plan_section()
+        self.actions_review()
+        self.conclusion()
         self.opinion_section()
         self.detail_section()
         self.attachments_section()
         self.signatures()
         return Document(
             cover=self.cover(), blocks=tuple(self.blocks), header=d.enterprise.name,
-            draft=d.row.status != VisitStatus.FINALIZED, title=f"质量巡诊报告 — {d.enterprise.name}",
+            draft=d.row.status != VisitStatus.FINALIZED, title=f"{self.report_title()} — {d.enterprise.name}",
             author="、".join(m.name for m in d.team), subject=f"{d.row.stage} {d.row.start_date}",
             keywords=("质量巡诊", d.row.stage, d.enterprise.city))
+
+    def report_title(self) -> str:
+        """A 成效总结 visit's report is the 成效总结报告, a variant of the 质量巡诊报告."""
+        return "成效总结报告" if self.d.row.stage == Stage.SUMMARY else "质量巡诊报告"
 
     def cover(self) -> Cover:
         d = self.d
@@ -151,19 +156,19 @@ class _Builder:
             ("巡诊日期", visit_dates(d)),
             ("专家组", team),
         ]
-        return Cover(title="质量巡诊报告", subtitle=d.row.stage, fields=tuple((k, v) for k, v in fields if v),
+        return Cover(title=self.report_title(), subtitle=d.row.stage, fields=tuple((k, v) for k, v in fields if v),
                      issuer=self.issuer(), source=d.template.source or "")
 
     def issuer(self) -> tuple[str, str]:
         """The 落款: the organising unit and the report's date."""
         d = self.d
-        organiser = getattr(d, "organiser", "") or "质量巡诊专家组"
-        issued = getattr(d, "report_date", None) or (d.finalized_at.date() if d.finalized_at else d.row.end_date)
+        organiser = d.organiser or "质量巡诊专家组"
+        issued = d.report_date or (d.finalized_at.date() if d.finalized_at else d.row.end_date)
         return organiser, cn_date(issued)
 
     def enterprise_section(self) -> None:
         e = self.d.enterprise
-        profile = getattr(e, "profile", None)
+        profile = e.profile
         self.section("企业基本情况")
         if profile is not None and profile.introduction:
             self.para(profile.introduction)
@@ -190,8 +195,8 @@ class _Builder:
         if d.interviewees:
             rows = [(cell("序号", center=True, head=True), cell("姓名", center=True, head=True),
                      cell("职务", center=True, head=True))]
-            rows += [(cell(str(n), center=True), cell(name), cell(position))
-                     for n, (name, position) in enumerate(map(_person, d.interviewees), start=1)]
+            rows += [(cell(str(n), center=True), cell(p.name), cell(p.position))
+                     for n, p in enumerate(d.interviewees, start=1)]
             self.blocks.append(Table(tuple(rows), (14, 60, 0)))
         else:
             self.para("未记录访谈人员。")
@@ -235,6 +240,7 @@ class _Builder:
                                  before, max(lv.level for lv in self.scale.levels), self.figure_caption(legend)))
         if self.prev is not None:
             self.comparison(self.prev)
+            self.item_changes()
         self.sub("分项评价")
         for n, g in enumerate(result.goals, start=1):
             self.goal_table(n, g)
@@ -245,19 +251,101 @@ class _Builder:
         return self.prev is not None and [g.code for g in self.prev.result.goals] == [
             g.code for g in self.d.result.goals]
 
+    def _baseline(self) -> Earlier | None:
+        """The 前期巡诊 the chain started from, where it is not the previous visit itself."""
+        b = self.d.baseline
+        return b if b is not None and b.visit_id != self.d.previous_visit_id else None
+
     def comparison(self, prev: VisitDetail) -> None:
-        self.sub("与上次巡诊对比")
-        self.para(f"上次巡诊：{prev.row.stage}，{visit_dates(prev)}。")
-        before_by_code = {g.code: g for g in prev.result.goals}
-        head = ("编号", "培育目标", f"上次（{prev.row.start_date}）", f"本次（{self.d.row.start_date}）", "变化")
+        """Per goal: 前期 → 上次 → 本次 (a 成效总结 measures itself against the 前期 baseline)."""
+        base = self._baseline()
+        self.sub("与前期巡诊对比" if base is not None else "与上次巡诊对比")
+        if base is not None:
+            self.para(f"前期巡诊：{cn_date(base.start_date)}；上次巡诊：{prev.row.stage}，{visit_dates(prev)}。")
+        else:
+            self.para(f"上次巡诊：{prev.row.stage}，{visit_dates(prev)}。")
+        before_by_code = {g.code: g.score for g in prev.result.goals}
+        base_by_code = {g.code: g.score for g in base.result.goals} if base else {}
+        # With three visits the dates are in the sentence above; the columns keep to short names.
+        head = (("编号", "培育目标", "前期", "上次", "本次", "较上次", "较前期") if base else
+                ("编号", "培育目标", f"上次（{prev.row.start_date}）", f"本次（{self.d.row.start_date}）", "变化"))
         rows = [tuple(cell(h, center=True, head=True) for h in head)]
-        pairs = [(g.code, g.title, before_by_code[g.code].score if g.code in before_by_code else None, g.score)
+        lines = [(g.code, g.title, base_by_code.get(g.code), before_by_code.get(g.code), g.score)
                  for g in self.d.result.goals]
-        pairs.append(("", "总体", prev.result.overall, self.d.result.overall))
-        for code, title, before, after in pairs:
-            rows.append((cell(code, center=True), cell(title), cell(level_text(before) if before else "—", center=True),
-                         cell(level_text(after), center=True), cell(change_text(before, after), center=True)))
-        self.blocks.append(Table(tuple(rows), (12, 52, 32, 32, 0)))
+        lines.append(("", "总体", base.result.overall if base else None, prev.result.overall, self.d.result.overall))
+        for code, title, first, before, after in lines:
+            shown = [cell(code, center=True), cell(title)]
+            if base:
+                shown.append(cell(level_text(first) if first else "—", center=True))
+            shown += [cell(level_text(before) if before else "—", center=True), cell(level_text(after), center=True),
+                      cell(change_text(before, after), center=True)]
+            if base:
+                shown.append(cell(change_text(first, after), center=True))
+            rows.append(tuple(shown))
+        self.blocks.append(Table(tuple(rows), (12, 0, 17, 17, 17, 17, 17) if base else (12, 52, 32, 32, 0)))
+
+    def item_changes(self) -> None:
+        """The items whose level moved since the previous visit or the 前期 baseline."""
+        d, base = self.d, self._baseline()
+        prev = d.previous
+        changed = []
+        for item in d.template.items():
+            now = d.assessments.get(item.code)
+            levels = [_level_of(e.ratings.get(item.code) if e else None) for e in (base, prev)]
+            current = _level_of(now.rating if now else None)
+            if current != "—" and any(x not in ("—", current) for x in levels):
+                changed.append((item, levels, current))
+        if not changed:
+            return
+        head = ("条目", "具体内容") + (("前期",) if base else ()) + ("上次", "本次")
+        rows = [tuple(cell(h, center=True, head=True) for h in head)]
+        for item, (first, before), current in changed:
+            rows.append((cell(item.code, center=True), cell(item.text))
+                        + ((cell(first, center=True),) if base else ())
+                        + (cell(before, center=True), cell(current, center=True)))
+        self.blocks.append(Para(runs(f"等级有变化的条目（{len(changed)} 项）："), "plain"))
+        self.blocks.append(Table(tuple(rows), (14, 0, 14, 14, 14) if base else (14, 0, 16, 16)))
+
+    def actions_review(self) -> None:
+        """A follow-up's account of the actions it carried on: done, verified, overdue, each one's 核验结果."""
+        d, as_of = self.d, self.d.row.end_date
+        carried = [p for p in d.plan if p.carried_from_id]
+        if not carried:
+            return
+        self.sub("一企一策落实情况")
+        done = sum(p.status in (ActionStatus.DONE, ActionStatus.VERIFIED) for p in carried)
+        verified = sum(p.status == ActionStatus.VERIFIED for p in carried)
+        late = sum(p.overdue(as_of) for p in carried)
+        self.para(f"延续的帮扶举措 {len(carried)} 项：已完成 {done} 项（其中已核验 {verified} 项），",
+                  Run(f"逾期 {late} 项", red=True) if late else "无逾期", "。")
+        head = ("序号", "帮扶举措", "完成时限", "状态", "核验结果", "说明")
+        rows = [tuple(cell(h, center=True, head=True) for h in head)]
+        for n, p in enumerate(carried, start=1):
+            rows.append((cell(str(n), center=True), cell(p.measure), cell(p.due.isoformat() if p.due else "", center=True),
+                         cell(Run(status_text(p.status, p.due, as_of), red=p.overdue(as_of)), center=True),
+                         cell(p.result or "未核验", center=True), cell(p.result_note)))
+        self.blocks.append(Table(tuple(rows), (12, 46, 24, 20, 24, 0)))
+
+    def conclusion(self) -> None:
+        """成效总结: where the year took the enterprise, against the 前期 baseline."""
+        d = self.d
+        base = d.baseline
+        if d.row.stage != Stage.SUMMARY or base is None:
+            return
+        self.section("成效总结")
+        first, now = base.result.overall, d.result.overall
+        text = [f"与前期巡诊（{cn_date(base.start_date)}）相比，总体成熟度由 {level_text(first)} "
+                f"变为 {level_text(now)}（{change_text(first, now)}）"]
+        ups = [g.title for g, b in zip(d.result.goals, base.result.goals, strict=False)
+               if g.score.level is not None and b.score.level is not None and g.score.level > b.score.level]
+        if ups:
+            text.append(f"，{len(ups)} 个培育目标得到提升（{'、'.join(ups)}）")
+        carried = [p for p in d.plan if p.carried_from_id]
+        if carried:
+            done = sum(p.status in (ActionStatus.DONE, ActionStatus.VERIFIED) for p in carried)
+            effective = sum(p.result == ActionResult.EFFECTIVE for p in carried)
+            text.append(f"；延续的一企一策举措 {len(carried)} 项，已完成 {done} 项，经核验完成并见效 {effective} 项")
+        self.para("".join(text) + "。")
 
     def goal_table(self, n: int, g) -> None:
         head = ("编号", "主要举措", "权重", "已评", "不适用", "未评", "等级", "等级名称")
@@ -286,7 +374,7 @@ class _Builder:
         """亮点与优势: what the experts recorded item by item, else the goals that scored well."""
         d = self.d
         self.section("亮点与优势")
-        recorded = [(code, getattr(a, "strength", "")) for code, a in sorted(d.assessments.items())]
+        recorded = [(code, a.strength) for code, a in sorted(d.assessments.items())]
         strengths = [(code, text) for code, text in recorded if text.strip()]
         for n, (code, strength) in enumerate(strengths, start=1):
             self.para(f"{n}. {strength}（条目 {code}）")
@@ -301,7 +389,7 @@ class _Builder:
             self.para("本次巡诊未记录突出的亮点与优势。")
 
     def opinion_section(self) -> None:
-        opinion = getattr(self.d, "expert_opinion", "")
+        opinion = self.d.expert_opinion
         if not opinion.strip():
             return
         self.section("专家组意见")
@@ -363,9 +451,9 @@ class _Builder:
                 status = status_text(p.status, p.due, as_of)
                 rows.append((cell(str(n), center=True), cell(p.measure),
                              cell("　".join(x for x in (p.department, p.owner) if x)),
-                             cell(cn_date(p.due) if p.due else "", center=True), cell(p.expected_outcome),
+                             cell(p.due.isoformat() if p.due else "", center=True), cell(p.expected_outcome),
                              cell(Run(status, red=p.overdue(as_of)), center=True)))
-        return Table(tuple(rows), (12, 48, 28, 26, 0, 22), spans=tuple(spans))
+        return Table(tuple(rows), (12, 44, 26, 24, 0, 20), spans=tuple(spans))
 
     def rating(self, item) -> tuple[Run, ...]:
         a = self.d.assessments.get(item.code)
