@@ -150,3 +150,18 @@ def test_a_cli_bug_points_at_the_log_instead_of_a_traceback(capsys, paths, monke
     assert "Traceback" not in err and "程序出错" in err and str(paths.log_file) in err
     log = paths.log_file.read_text(encoding="utf-8")
     assert "Traceback" in log and "RuntimeError: 内部故障" in log and "in broken" in log
+
+
+def test_a_worker_thread_that_dies_is_logged(log_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    app_log.install_excepthook()
+
+    def die():
+        raise OSError("磁盘已满")
+
+    worker = threading.Thread(target=die, name="导出线程")
+    worker.start()
+    worker.join()
+    text = log_path.read_text(encoding="utf-8")
+    assert "线程 导出线程 中未处理的异常" in text and "OSError: 磁盘已满" in text and "in die" in text

@@ -76,7 +76,7 @@ def install_excepthook(on_bug: Callable[[BaseException], None] | None = None) ->
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is not SystemExit:
             log.critical("线程 %s 中未处理的异常", args.thread.name if args.thread else "?",
-                         exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+                         exc_info=args.exc_value or True)
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
