@@ -46,8 +46,15 @@ def rewritten(src: Path, dst: Path, change=lambda name, data: data, extra=()) ->
 SHEET = "xl/worksheets/sheet1.xml"  # openpyxl writes its strings inline, in the sheet
 
 
+def _replace(data: bytes, old: str, new: bytes) -> bytes:
+    # openpyxl writes CJK as UTF-8, or as character references when lxml is installed.
+    for form in (old.encode(), "".join(f"&#{ord(ch)};" for ch in old).encode()):
+        data = data.replace(form, new)
+    return data
+
+
 def in_sheet(old: str, new: str):
-    return lambda name, data: data.replace(old.encode(), new.encode()) if name == SHEET else data
+    return lambda name, data: _replace(data, old, new.encode()) if name == SHEET else data
 
 
 def with_doctype(doctype: bytes, entity_ref: bytes):
@@ -56,7 +63,7 @@ def with_doctype(doctype: bytes, entity_ref: bytes):
         if name != SHEET:
             return data
         head, sep, body = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
-        return head + sep + doctype + body.replace("甲公司".encode(), entity_ref)
+        return head + sep + doctype + _replace(body, "甲公司", entity_ref)
     return change
 
 
@@ -73,6 +80,15 @@ def _xxe(tmp):
 
 def _laughs(tmp):
     return rewritten(good_xlsx(tmp / "src.xlsx"), tmp / "名单.xlsx", with_doctype(LAUGHS, b"&lol9;"))
+
+
+def _xxe_in_workbook_part(tmp):
+    # openpyxl parses this part with lxml when lxml is installed, not with defusedxml.
+    def change(name, data):
+        if name != "xl/workbook.xml":
+            return data
+        return XXE.replace(b"worksheet", b"workbook") + data
+    return rewritten(good_xlsx(tmp / "src.xlsx"), tmp / "名单.xlsx", change)
 
 
 def _zip_bomb(tmp):
@@ -199,6 +215,7 @@ def _bidi_override(tmp):
 HOSTILE = {
     "xxe": (_xxe, "XML 实体"),
     "billion_laughs": (_laughs, "XML 实体"),
+    "xxe_in_workbook_part": (_xxe_in_workbook_part, "XML 实体"),
     "zip_bomb": (_zip_bomb, "压缩炸弹"),
     "too_many_members": (_many_members, "部件"),
     "xls": (_xls, "另存为 .xlsx"),

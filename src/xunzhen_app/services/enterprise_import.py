@@ -89,8 +89,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, EnterpriseInput]], list[str]]
     path = Path(path)
     out, problems = [], []
     duplicates = _Duplicates()
-    with xlsx_input.open_first_sheet(path) as ws:
-        rows = ws.iter_rows(values_only=True)
+    with xlsx_input.open_first_sheet(path) as rows:
         header_at, columns = _find_header(path, rows)
         for row_no, row in enumerate(rows, start=header_at + 2):
             if not any(_cell(v) for v in row):

@@ -14,7 +14,6 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 
@@ -79,7 +78,11 @@ def _check_zip(path: Path) -> None:
             total = 0
             for info in infos:
                 with zf.open(info) as member:
+                    first = True
                     while chunk := member.read(_CHUNK):
+                        if first and _declares_entities(chunk):
+                            raise _entities_refused(path)
+                        first = False
                         total += len(chunk)
                         if total > MAX_INFLATED_BYTES:
                             raise UserError(f"“{path}”解压后超过 {MAX_INFLATED_BYTES // 2**20} MB 的上限"
@@ -89,6 +92,16 @@ def _check_zip(path: Path) -> None:
         raise UserError(f"“{path}”已损坏，无法作为 .xlsx 读取（{exc}）：{SAVE_AS}") from None
     except RuntimeError as exc:  # an encrypted member: a password-protected workbook
         raise UserError(f"“{path}”有密码保护，无法读取（{exc}）；请取消密码后再导入") from None
+
+
+def _declares_entities(head: bytes) -> bool:
+    """A document type declaration, which no Excel or WPS part has: refused whichever XML parser
+    openpyxl ends up using (defusedxml, or lxml when that is installed)."""
+    return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
+
+
+def _entities_refused(path: Path) -> UserError:
+    return UserError(f"“{path}”含有 XML 实体或文档类型声明（正常的 Excel 文件没有，可能是恶意文件），已拒绝")
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
@@ -102,30 +115,31 @@ def _causes(exc: BaseException) -> list[BaseException]:
 
 @contextmanager
 def reading(path: Path) -> Iterator[None]:
-    """Turn what openpyxl raises on a malformed or hostile workbook into a UserError.
-
-    openpyxl parses a read-only sheet lazily, so row iteration must happen inside this too.
-    """
+    """Turn what openpyxl raises on a malformed or hostile workbook into a UserError."""
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         yield
     except InvalidFileException:  # openpyxl goes by the file name's extension
         raise not_xlsx(path, f"的扩展名“{path.suffix}”不是 .xlsx") from None
-    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, TypeError, ValueError,
+    # SyntaxError: what both ElementTree (ParseError) and lxml (XMLSyntaxError) raise on broken XML.
+    except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, TypeError, ValueError,
             AttributeError, OSError) as exc:
         chain = _causes(exc)
         if any(isinstance(e, DefusedXmlException) for e in chain):
-            raise UserError(f"“{path}”含有 XML 实体或文档类型声明（正常的 Excel 文件没有，可能是恶意文件），已拒绝") from None
+            raise _entities_refused(path) from None
         detail = str(chain[-1]).splitlines()[0][:200] if str(chain[-1]) else type(chain[-1]).__name__
-        if any(isinstance(e, ParseError) for e in chain):
+        if any(isinstance(e, SyntaxError) for e in chain):
             raise UserError(f"“{path}”中的 XML 已损坏（{detail}）：{SAVE_AS}") from None
         raise UserError(f"“{path}”不是有效的 .xlsx 文件（{detail}）：{SAVE_AS}") from None
 
 
 @contextmanager
-def open_first_sheet(path: Path):
-    """The first worksheet of a checked workbook, read-only; close happens on exit."""
+def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
+    """The rows (tuples of values) of the first worksheet of a checked workbook; closed on exit.
+
+    Only openpyxl's own work runs under ``reading``, so a bug in the caller keeps its traceback.
+    """
     from openpyxl import load_workbook
 
     path = Path(path)
@@ -133,9 +147,19 @@ def open_first_sheet(path: Path):
     _check_zip(path)
     with reading(path):
         wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            if not wb.worksheets:
-                raise UserError(f"“{path}”中没有工作表")
-            yield wb.worksheets[0]
-        finally:
-            wb.close()
+    try:
+        if not wb.worksheets:
+            raise UserError(f"“{path}”中没有工作表")
+        yield _rows(path, wb.worksheets[0])
+    finally:
+        wb.close()
+
+
+def _rows(path: Path, ws) -> Iterator[tuple]:
+    rows = ws.iter_rows(values_only=True)  # parsed lazily, row by row
+    while True:
+        with reading(path):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
