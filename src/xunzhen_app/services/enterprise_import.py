@@ -68,7 +68,7 @@ def _find_header(path: Path, rows: Iterator[tuple]) -> tuple[int, dict[str, int]
 class _Duplicates:
     """Remembers the first row of each enterprise, by its USCC and by its name within a city."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_uscc: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
 
@@ -179,7 +179,8 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
 
 
 def _load(session, ids: set[str]) -> dict[str, Enterprise]:
-    ordered, out = sorted(ids), {}
+    ordered = sorted(ids)
+    out: dict[str, Enterprise] = {}
     for i in range(0, len(ordered), _LOOKUP_CHUNK):
         out.update((e.id, e) for e in session.scalars(
             select(Enterprise).where(Enterprise.id.in_(ordered[i:i + _LOOKUP_CHUNK]))))

@@ -107,9 +107,10 @@ def _entities_refused(path: Path) -> UserError:
 def _causes(exc: BaseException) -> list[BaseException]:
     """``exc`` and what it was raised from: openpyxl wraps a parser's error in a ValueError."""
     chain: list[BaseException] = []
-    while exc is not None and exc not in chain:
-        chain.append(exc)
-        exc = exc.__cause__ or exc.__context__
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
     return chain
 
 

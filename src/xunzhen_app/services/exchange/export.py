@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 from ... import __version__
 from ...core.errors import UserError
-from ...fs import describe_os_error
 from ...db.models import (
     Assessment,
     Assignment,
@@ -34,6 +33,7 @@ from ...db.models import (
     VisitExpert,
     VisitProblem,
 )
+from ...fs import describe_os_error
 from ..reports.atomic import write_atomically
 from ..visits import resolve_visit
 from .crypto import encrypt
