@@ -137,7 +137,7 @@ def test_enterprise_import_of_a_non_excel_file(capsys, paths, tmp_path):
     f = tmp_path / "名单.xlsx"
     f.write_bytes(b"this is not a zip")
     code, _, err = run(capsys, "--data-dir", str(paths.data_dir), "enterprise", "import", str(f))
-    assert code == 2 and "不是有效的 Excel" in err and str(f) in err
+    assert code == 2 and "是文本或 CSV 文件" in err and "另存为 .xlsx" in err and str(f) in err
     wrong = tmp_path / "other.xlsx"
     wb = Workbook()
     wb.active.append(["a", "b"])

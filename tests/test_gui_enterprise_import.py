@@ -55,11 +55,12 @@ def test_cancel_part_way_leaves_the_enterprise_table_unchanged(qtbot, store, tmp
     reached, go_on = threading.Event(), threading.Event()
     inserts = []
 
-    # Hold the worker inside the transaction, at the 6th row written, until 取消 has been pressed.
+    # Hold the worker inside the transaction, as the rows are written (one statement for all of
+    # them), until 取消 has been pressed.
     def hold(conn, cursor, statement, *args):
         if statement.startswith("INSERT INTO enterprise "):
             inserts.append(statement)
-            if len(inserts) == 5:
+            if len(inserts) == 1:
                 reached.set()
                 go_on.wait(5)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import platformdirs
 
 from . import APP_ID
+from .core.errors import UserError
+from .fs import describe_os_error
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,11 @@ class AppPaths:
         return self.data_dir / "logs" / "xunzhen.log"
 
     def ensure(self) -> AppPaths:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"无法建立数据文件夹“{self.data_dir}”：{describe_os_error(exc)}；"
+                            "请用 --data-dir 选择另一个文件夹") from exc
         return self
 
 

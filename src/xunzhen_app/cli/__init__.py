@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import APP_NAME, __version__
@@ -102,12 +103,29 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.parse_args([args.command, "--help"])
     try:
-        return args.handler(args) or 0
+        code = args.handler(args) or 0
+        sys.stdout.flush()  # a pipe is block-buffered: a closed one shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
         return _report_bug(args, exc)
+
+
+def _reader_went_away() -> int:
+    """`xunzhen enterprise list | head -1`: the reader has what it wanted; end without a word.
+
+    stdout is pointed at the null device so the interpreter's last flush at exit does not
+    fail once more and print a warning.
+    """
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor behind stdout (a test's capture)
+        pass
+    return 0
 
 
 def _report_bug(args: argparse.Namespace, exc: Exception) -> int:

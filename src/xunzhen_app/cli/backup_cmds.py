@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..db import backup
+from ..db.store_file import StoreFileError
+from ..paths import resolve_paths
 from .context import store_for
 
 
@@ -25,10 +27,19 @@ def _backup(args) -> int:
 
 
 def _restore(args) -> int:
-    store = store_for(args)
-    safety = backup.restore_from(store, args.file)
-    if safety:
-        print(f"原数据库已另存为 {safety}")
+    try:
+        store = store_for(args)
+    except StoreFileError:
+        if getattr(args, "db", None):
+            raise
+        # The store cannot be opened (empty, corrupt, foreign): what restore is for.
+        kept = backup.restore_over_broken(resolve_paths(getattr(args, "data_dir", None)).database, args.file)
+        print(f"无法打开的原数据库文件已改名保存为 {kept}")
+    else:
+        safety = backup.restore_from(store, args.file)
+        store.close()
+        if safety:
+            print(f"原数据库已另存为 {safety}")
     store_for(args).close()  # reopening upgrades an older backup to the current schema
     print(f"已从 {args.file} 恢复")
     return 0

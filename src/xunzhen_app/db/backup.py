@@ -14,11 +14,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..core.errors import UserError
+from ..fs import describe_os_error, replace_file
 from .migrate import REVISIONS
+from .store_file import SQLITE_HEADER
 
 DEFAULT_KEEP = 10
 AUTO_INTERVAL = timedelta(hours=12)
 _PREFIX = "xunzhen-"
+# Tables every revision has had since the first: a backup without them is no 巡诊 store.
+CORE_TABLES = frozenset({"alembic_version", "checklist_template", "enterprise", "expert", "visit", "assessment",
+                         "plan_item", "visit_expert", "visit_history", "visit_problem"})
 
 
 def _require_sqlite(store) -> Path:
@@ -42,11 +47,11 @@ def copy_database(source: Path, dest: Path) -> None:
         finally:
             src.close()
             dst.close()
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
     except sqlite3.Error as exc:
         raise UserError(f"备份到“{dest}”失败：{exc}") from exc
     except OSError as exc:
-        raise UserError(f"备份到“{dest}”失败：{exc.strerror}（磁盘已满或没有写入权限？）") from exc
+        raise UserError(f"备份到“{dest}”失败：{describe_os_error(exc)}") from exc
     finally:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)
@@ -86,18 +91,32 @@ def backup_before_upgrade(store, from_revision: str) -> Path:
 
 
 def check_backup_file(path: Path) -> str:
-    """The schema revision of a backup file, or a UserError saying why it is unusable."""
+    """The schema revision of a backup file, or a UserError saying why it is unusable.
+
+    Checked read-only, before anything is replaced: the file is intact, has the app's tables
+    and a revision this release knows, and holds no trigger or view (the app creates none, and
+    one smuggled in would run on the app's own writes).
+    """
     if not path.is_file():
         raise UserError(f"备份文件“{path}”不存在")
     with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise UserError(f"“{path}”不是巡诊的备份文件（不是 SQLite 数据库）")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
                 raise UserError(f"备份文件“{path}”已损坏：{ok}")
+            objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+            tables = {name for kind, name in objects if kind == "table"}
+            extra = [f"{'触发器' if kind == 'trigger' else '视图'} {name}" for kind, name in objects
+                     if kind in ("trigger", "view")]
+            if extra:
+                raise UserError(f"备份文件“{path}”含有巡诊不会建立的{'、'.join(extra)}，可能被篡改，未恢复")
+            missing = sorted(CORE_TABLES - tables)
+            if missing:
+                raise UserError(f"备份文件“{path}”缺少巡诊的数据表（{'、'.join(missing)}），不是完整的备份，未恢复")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
@@ -114,8 +133,30 @@ def restore_from(store, source: Path) -> Path:
     check_backup_file(Path(source))
     safety = rotating_backup(store, "before-restore") if db_file.exists() else None
     store.engine.dispose()
-    copy_database(Path(source), db_file.with_name(db_file.name + ".restoring"))
+    _put_in_place(Path(source), db_file)
+    return safety
+
+
+def restore_over_broken(db_file: Path, source: Path) -> Path:
+    """Replace a store file that cannot be opened (empty, corrupt, foreign) with ``source``.
+
+    The broken file is kept beside it under a new name, not deleted: it may still be evidence,
+    or hold what a specialist can recover. Returns where it went.
+    """
+    check_backup_file(Path(source))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = db_file.with_name(f"{db_file.name}.broken-{stamp}")
+    try:
+        os.replace(db_file, kept)
+    except OSError as exc:
+        raise UserError(f"无法把损坏的数据库“{db_file}”改名保存：{describe_os_error(exc)}；未恢复") from exc
+    _put_in_place(Path(source), db_file)
+    return kept
+
+
+def _put_in_place(source: Path, db_file: Path) -> None:
+    restoring = db_file.with_name(db_file.name + ".restoring")
+    copy_database(source, restoring)
     for suffix in ("-wal", "-shm"):
         Path(str(db_file) + suffix).unlink(missing_ok=True)
-    os.replace(db_file.with_name(db_file.name + ".restoring"), db_file)
-    return safety
+    replace_file(restoring, db_file)

@@ -2,7 +2,9 @@
 
 SQLite runs in WAL mode with foreign keys on and synchronous=FULL, so a
 committed edit survives a crash or a power cut; any other SQLAlchemy URL
-(a bureau's PostgreSQL) is used as given.
+(a bureau's PostgreSQL) is used as given. A SQLite file is looked at before
+the engine touches it (db.store_file), and SQLite's own errors about the file
+or the disk reach the user as a UserError naming the file.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..core.errors import UserError
+from ..fs import describe_os_error
 from ..paths import AppPaths
 from . import tracking  # noqa: F401  (registers the flush hook)
+from .store_file import check_store_file, explain_sqlite_error
 
 
 def database_url(paths: AppPaths, url: str | None = None) -> str:
@@ -39,7 +44,11 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"无法建立数据文件夹“{folder}”：{describe_os_error(exc)}") from exc
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -74,7 +83,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
-        with self._sessions() as session:
+        with self.explained_errors(), self._sessions() as session:
             session.info["actor"] = self.actor
             try:
                 yield session
@@ -82,6 +91,18 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def explained_errors(self) -> Iterator[None]:
+        """A full disk, a read-only or corrupt file: a UserError naming the file, not a traceback."""
+        try:
+            yield
+        except DBAPIError as exc:
+            db = self.sqlite_file
+            explained = explain_sqlite_error(exc, db, self.paths.backups) if db is not None else None
+            if explained is None:
+                raise
+            raise explained from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -93,13 +114,23 @@ def open_store(paths: AppPaths, url: str | None = None, *, migrate: bool = True)
 
     url = database_url(paths, url)
     try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+            check_store_file(Path(parsed.database), paths.backups)
         engine = make_engine(url)
+    except UserError:
+        raise
     except Exception as exc:  # bad URL or missing driver: the user's environment
         raise UserError(f"无法打开数据库“{url}”：{exc}") from exc
     store = Store(engine, paths)
-    if migrate:
-        upgrade_if_needed(store)
-    store.actor = _profile_name(store)
+    try:
+        with store.explained_errors():
+            if migrate:
+                upgrade_if_needed(store)
+            store.actor = _profile_name(store)
+    except BaseException:
+        engine.dispose()
+        raise
     return store
 
 

@@ -104,8 +104,15 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None, rate_visit: 
     from .messages import show_bug
 
     app = make_application()
-    paths = resolve_paths(data_dir).ensure()
-    start_log(paths)
+    try:
+        paths = resolve_paths(data_dir).ensure()
+        start_log(paths)
+    except (UserError, OSError) as exc:  # e.g. a data folder on a read-only or full disk
+        from ..fs import describe_os_error
+
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        QMessageBox.critical(None, f"{APP_NAME}无法启动", f"无法使用数据文件夹：\n{reason}")
+        return 2
     install_qt_log()
     window = MainWindow(settings=settings_for(paths))
     install_excepthook(lambda exc: show_bug(window if isValid(window) else None, APP_NAME, exc, log=False))

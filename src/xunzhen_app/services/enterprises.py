@@ -127,8 +127,13 @@ def _apply(session: Session, e: Enterprise, data: EnterpriseInput, where: str = 
             problems["uscc"] = f"统一社会信用代码 {uscc} 已属于企业“{other.name}”"
     if problems:
         raise ValidationError(problems, where)
+    fill_enterprise(e, data)
+
+
+def fill_enterprise(e: Enterprise, data: EnterpriseInput) -> None:
+    """Copy values validate_enterprise accepted (and whose USCC is known to be free) onto ``e``."""
     e.name = data.name.strip()
-    e.uscc = uscc
+    e.uscc = normalize_uscc(data.uscc) or None
     e.city = data.city.strip()
     e.county = data.county.strip()
     e.industry = data.industry.strip()

@@ -33,6 +33,8 @@ from ...db.models import (
     VisitExpert,
     VisitProblem,
 )
+from ...fs import describe_os_error
+from ..reports.atomic import write_atomically
 from ..visits import resolve_visit
 from .crypto import encrypt
 from .format import (
@@ -64,12 +66,13 @@ class ExportResult:
     encrypted: bool = False
 
     def write(self, path: Path) -> Path:
+        """Atomically, so a sync folder never shows a half-written package and a full disk leaves no part."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(self.data)
-        tmp.replace(path)  # a sync folder never shows a half-written package
-        return path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"无法建立文件夹 {path.parent}：{describe_os_error(exc)}") from exc
+        return write_atomically(path, lambda out: out.write(self.data))
 
 
 def visit_digest(session, visit: Visit) -> str:

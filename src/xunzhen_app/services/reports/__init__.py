@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.errors import UserError
+from ...fs import describe_os_error
 from .. import visits as visit_service
-from .atomic import describe_os_error, write_atomically
+from .atomic import write_atomically
 from .photos import forget_prepared_photos
 from .selection import ExportSelection, enterprises_for, load_details, resolve_visit_ids
 

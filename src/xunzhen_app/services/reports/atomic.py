@@ -7,7 +7,6 @@ POSIX), flushes it to disk, then renames it over the target.
 
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -15,23 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...core.errors import UserError
-
-_REASONS = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.ENOENT: "文件夹不存在",
-    errno.EROFS: "磁盘为只读",
-    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
-    errno.EEXIST: "同名文件已存在，无法建立文件夹",
-    errno.EISDIR: "目标是一个文件夹",
-    errno.ENAMETOOLONG: "文件名过长",
-    errno.EIO: "磁盘读写错误",
-}
-
-
-def describe_os_error(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+from ...fs import describe_os_error, replace_file
 
 
 def _umask() -> int:
@@ -73,7 +56,7 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
             fill(out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp_name, path)
+        replace_file(tmp_name, path)
         tmp_name = None
     except OSError as exc:
         raise UserError(f"无法写入文件 {path}：{describe_os_error(exc)}") from exc
