@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
@@ -24,6 +24,7 @@ from .context import AppContext
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import WorkerCalls
 from .report_actions import ReportActions
+from .table_models import visit_context
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
 from .widgets.error_banner import ErrorBanner
@@ -155,7 +156,7 @@ class SummaryPage(QWidget):
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         r = detail.row
-        ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
+        ui.titleLabel.setText(visit_context(r))
         prev_result = previous.result if previous else None
         self.goalModel.set_result(result, template.scale, prev_result)
         ui.ruleLabel.setText(scoring_rule(template.scale))
@@ -331,15 +332,41 @@ class SummaryPage(QWidget):
         self._write(lambda: visits.set_visit_field(store, visit_id, name, text))
 
     def finalize_visit(self) -> None:
+        """Ask first, listing what the visit still lacks (from the stored state, after pending edits)."""
         if self.visit_id:
             self.commit_pending(wait=False)
-            vid = self.visit_id
-            self._write(lambda: visits.finalize(self.ctx.store, vid), reload=True)
+            vid, store = self.visit_id, self.ctx.store
+            self.calls.run(lambda: visits.get_visit(store, vid), self._confirm_finalize)
+
+    def _confirm_finalize(self, detail: VisitDetail) -> None:
+        if detail.row.id != self.visit_id:
+            return
+        gaps = visits.finalize_gaps(detail)
+        text = "定稿后本巡诊只读，报告不再带“草稿”水印；如需修改，须“重新打开”并说明原因。"
+        if gaps:
+            text += "\n\n尚有以下情况：\n" + "\n".join(f"• {g}" for g in gaps) + "\n\n仍要定稿吗？"
+        else:
+            text += "\n\n确定定稿吗？"
+        box = QMessageBox(QMessageBox.Icon.Warning if gaps else QMessageBox.Icon.Question,
+                          f"定稿：{detail.row.enterprise}", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText("定稿")
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        vid, store = detail.row.id, self.ctx.store
+        box.accepted.connect(lambda: self._write(lambda: visits.finalize(store, vid), reload=True))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("finalizeConfirmation")
+        box.open()
 
     def reopen_visit(self, reason: str) -> None:
         if self.visit_id:
             vid = self.visit_id
             self._write(lambda: visits.reopen(self.ctx.store, vid, reason), reload=True)
+
+    def hideEvent(self, event) -> None:
+        self.commit_pending(wait=False)  # leaving the page commits what is being typed
+        super().hideEvent(event)
 
     def commit_pending(self, wait: bool = True) -> None:
         """Save 总体评价 still being typed and (by default) wait for the worker."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -52,6 +53,7 @@ from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
 from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
+from .table_models import visit_context
 from .workbench_model import ChecklistTreeModel
 
 TEXT_FIELDS = ("evidence", "problem", "suggestion")
@@ -90,6 +92,13 @@ class WorkbenchPage(QWidget):
         self.banner = LockedBanner(self)
         self.banner.reopenRequested.connect(self.reopen_visit)
         outer.addWidget(self.banner)
+        self.contextLabel = QLabel("尚未打开巡诊。在“企业库”中双击一次巡诊，或按 Ctrl+N 新建巡诊。", self)
+        self.contextLabel.setObjectName("visitContext")
+        self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.contextLabel.setFont(big)
+        outer.addWidget(self.contextLabel)
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "巡诊工作台")
@@ -222,6 +231,7 @@ class WorkbenchPage(QWidget):
         self._locked = detail.row.status == VisitStatus.FINALIZED
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
+        self.contextLabel.setText(visit_context(detail.row))
         self.model.set_template(detail.template, self._ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
@@ -472,6 +482,10 @@ class WorkbenchPage(QWidget):
             self.undo_stack.clear()
         if self.visit_id:
             self.open_visit(self.visit_id, self._code)
+
+    def hideEvent(self, event) -> None:
+        self.commit_pending(wait=False)  # leaving the page commits what is being typed
+        super().hideEvent(event)
 
     def commit_pending(self, wait: bool = True) -> None:
         """Save text still being typed and (by default) wait until every edit is committed."""

@@ -171,6 +171,16 @@ def list_visits(store, flt: VisitFilter = VisitFilter()) -> list[VisitRow]:
         return [_row(v) for v in s.scalars(q)]
 
 
+def initial_visit(store, enterprise_id: str) -> VisitRow | None:
+    """The enterprise's 前期巡诊, if it has one. An enterprise has one initial visit; a
+    second one is almost always meant as a follow-up (培育跟踪), so callers warn and offer that."""
+    with store.session() as s:
+        v = s.scalars(select(Visit).options(selectinload(Visit.enterprise))
+                      .where(Visit.enterprise_id == enterprise_id, Visit.stage == Stage.INITIAL.value)
+                      .order_by(Visit.start_date).limit(1)).first()
+        return _row(v) if v else None
+
+
 def _detail(session: Session, v: Visit) -> VisitDetail:
     template = checklists.stored_template(session, v.template_id, v.template_version)
     assessments = {
@@ -306,6 +316,20 @@ def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
             v.stage = check_stage(value)
         else:
             raise ValueError(field_name)
+
+
+def finalize_gaps(detail: VisitDetail) -> list[str]:
+    """What a visit still lacks, to list when 定稿 asks for confirmation (never a refusal)."""
+    template, result = detail.template, detail.result
+    gaps = []
+    if result.unrated:
+        gaps.append(f"未评条目 {len(result.unrated)} 项：{'、'.join(result.unrated)}")
+    gaps.extend(f"否决项未通过：{code} {template.item(code).check.text}" for code in result.failed_checks)
+    if not detail.problems:
+        gaps.append("“主要问题”为空")
+    if not detail.plan:
+        gaps.append("“一企一策”（帮扶举措）为空")
+    return gaps
 
 
 def finalize(store, visit_ref: str) -> None:

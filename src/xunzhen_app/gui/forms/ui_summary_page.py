@@ -32,6 +32,7 @@ class Ui_SummaryPage(object):
         self.headerLayout.setObjectName(u"headerLayout")
         self.titleLabel = QLabel(SummaryPage)
         self.titleLabel.setObjectName(u"titleLabel")
+        self.titleLabel.setTextFormat(Qt.RichText)
 
         self.headerLayout.addWidget(self.titleLabel)
 
