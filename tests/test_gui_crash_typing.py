@@ -21,6 +21,7 @@ import pytest
 
 from gui_helpers import new_visit
 from xunzhen_app.db.store import open_store
+from xunzhen_app.services import experts
 
 TYPIST = textwrap.dedent("""
     import sys
@@ -75,6 +76,7 @@ ALLOWED_LOSS_SECONDS = 1.0
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_while_typing_loses_at_most_the_last_second(paths):
     store = open_store(paths)
+    experts.save_profile(store, "测试专家")  # no first-run dialog in the way
     vid = new_visit(store)
     store.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -125,6 +125,7 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None, rate_visit: 
         window.attach(ctx, restore_visit=rate_visit is None)
         if rate_visit is not None:
             window.start_rating(rate_visit)
+        window.ask_profile_if_missing()
         if backup_problem is not None:
             from .messages import show_error
 

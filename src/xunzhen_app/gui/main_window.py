@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.workbench_page.visitLoaded.connect(self._visit_loaded)
         self.summary_page.itemRequested.connect(self._open_item)
         self.bureau_page.openVisit.connect(self.open_visit)
+        self.enterprise_page.storeChanged.connect(lambda: self._visit_changed(""))
         self.bureau_page.storeChanged.connect(lambda: self._visit_changed(""))
         self._stale.add(BUREAU)
         ctx.tasks.error.connect(lambda exc: show_error(self, APP_NAME, exc))
@@ -227,6 +228,23 @@ class MainWindow(QMainWindow):
         else:
             where = PAGES[index] if 0 <= index < len(PAGES) else "质量巡诊工作台"
         self.setWindowTitle(f"{APP_NAME} — {where}")
+
+    def ask_profile_if_missing(self):
+        """First run: ask the expert's name and organisation (``first_run``) when the store has no profile."""
+        from ..services import experts
+        from .first_run import FirstRunDialog
+        from .guarded import run_guarded
+
+        store = self.ctx.store
+
+        def check(me) -> None:
+            if me is None:
+                dialog = FirstRunDialog(self.ctx, self)
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.saved.connect(lambda _info: self.settings_page.refresh())
+                dialog.open()
+
+        run_guarded(self.ctx, self, APP_NAME, lambda: experts.profile(store), check)
 
     def show_keys(self):
         from .keyboard_help import KeyboardHelpDialog

@@ -61,6 +61,10 @@ DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}  # 1…N a leve
 CHECK_KEYS = {Qt.Key.Key_P: True, Qt.Key.Key_F: False}
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)
 PREV_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left)
+NO_VISIT_HINT = ("<p style='font-size:13pt'>尚未打开巡诊。</p>"
+                 "<p>在“企业库”中选中企业，双击下方列出的一次巡诊即可打开；"
+                 "或按 <b>Ctrl+N</b>（左侧“新建巡诊”）为企业新建一次巡诊。</p>"
+                 "<p>打开后按数字键评级，按 <b>F1</b> 查看全部快捷键。</p>")
 SPLITTER_KEY = "workbench/splitter"
 LAST_ITEM_KEY = "workbench/last_item/{}"  # per visit id
 
@@ -92,7 +96,7 @@ class WorkbenchPage(QWidget):
         self.banner = LockedBanner(self)
         self.banner.reopenRequested.connect(self.reopen_visit)
         outer.addWidget(self.banner)
-        self.contextLabel = QLabel("尚未打开巡诊。在“企业库”中双击一次巡诊，或按 Ctrl+N 新建巡诊。", self)
+        self.contextLabel = QLabel(self)  # filled when a visit is open
         self.contextLabel.setObjectName("visitContext")
         self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
         big = QFont(self.font())
@@ -321,8 +325,11 @@ class WorkbenchPage(QWidget):
         self.ui.contentStack.setCurrentWidget(self.ui.scrollArea)
         has = code is not None and self.detail is not None
         self.ui.scrollArea.setEnabled(has)
+        if not has and self.visit_id is None:
+            self.ui.nodeLabel.setText(NO_VISIT_HINT)
+            self.ui.contentStack.setCurrentWidget(self.ui.nodeScroll)
         if not has:
-            self.ui.codeLabel.setText("请选择左侧的检查条目")
+            self.ui.codeLabel.setText("请选择左侧的检查条目" if self.visit_id else "尚未打开巡诊")
             self.ui.requirementLabel.clear()
             self.ui.guidanceLabel.clear()
             self.ui.checkBox.hide()
