@@ -33,7 +33,7 @@ from xunzhen_app.services import visits
 
 # Words that are Chinese usage too: key names, file formats, product names, template ids.
 ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Tab", "PgUp", "PgDn", "F1", "F3", "PDF", "Excel", "Xunzhen", "SQLite",
-           "PostgreSQL", "pg_dump", "xlsx", "xzp", "zip", "sqlite3", "shanxi", "toutou", "ID", "USCC", "Enter"}
+           "PostgreSQL", "pg_dump", "Word", "WPS", "docx", "xlsx", "xzp", "zip", "sqlite3", "shanxi", "toutou", "ID", "USCC", "Enter"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_0-9]+")
 PATH = re.compile(r"([A-Za-z]:)?[/\\][^\s，。]*|\w+://\S+|\S+\.(png|jpg|pdf|xlsx|sqlite3|xzp|ini)\b")
 

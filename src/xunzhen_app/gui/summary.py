@@ -65,6 +65,7 @@ class SummaryPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         ui.titleLabel.setFont(font)
+        ui.titleLabel.setWordWrap(True)  # a long enterprise name wraps rather than widen the window
         ui.finalizeButton.setMinimumSize(96, 36)
         ui.finalizeButton.clicked.connect(self.finalize_visit)
         self.report_actions = ReportActions(self.ctx, self)
