@@ -162,3 +162,12 @@ def test_qt_own_calendar_file_dialog_and_context_menu_speak_chinese(qtbot, windo
     menu: QMenu = line.createStandardContextMenu()
     labels = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert labels and not any(WORD.findall(re.sub(r"\(.\)|Ctrl\+\w", "", t)) for t in labels), labels
+
+
+def test_the_filled_in_qt_strings_leave_every_other_text_alone(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    make_application()
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    assert QCoreApplication.translate("SettingsPage", "姓名 *") == "姓名 *"  # our own forms' texts
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"

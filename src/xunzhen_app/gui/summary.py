@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QSizePolicy, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
@@ -66,6 +66,8 @@ class SummaryPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         ui.titleLabel.setFont(font)
         ui.titleLabel.setWordWrap(True)  # a long enterprise name wraps rather than widen the window
+        ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        ui.headerLayout.setStretchFactor(ui.titleLabel, 1)  # and takes the spare width before it wraps
         ui.finalizeButton.setMinimumSize(96, 36)
         ui.finalizeButton.clicked.connect(self.finalize_visit)
         self.report_actions = ReportActions(self.ctx, self)

@@ -30,7 +30,8 @@ QT_GAPS = {
 
 class _QtGaps(QTranslator):
     def translate(self, context, source, disambiguation=None, n=-1):
-        return QT_GAPS.get((context, source), "")
+        # None, not "": an empty string is a translation, and would blank every other text.
+        return QT_GAPS.get((context, source))
 
     def isEmpty(self) -> bool:
         return False

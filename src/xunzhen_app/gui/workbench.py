@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFileDialog,
     QHeaderView,
@@ -267,7 +268,7 @@ class WorkbenchPage(QWidget):
         if index is not None and index.isValid():
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.tree.scrollTo(index)
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # its goal row stays in view
         if code is None or code in self.model.item_codes():
             self._show_item(code)
         elif self._node != code:
