@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from gui_helpers import make_ctx, settle
 from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui_helpers import make_ctx, settle
 from xunzhen_app.gui.app import make_application
 from xunzhen_app.gui.main_window import PAGES, MainWindow
 from xunzhen_app.services import visits

@@ -18,8 +18,8 @@ import textwrap
 import time
 
 import pytest
-
 from gui_helpers import new_visit
+
 from xunzhen_app.db.store import open_store
 from xunzhen_app.services import experts
 

@@ -3,9 +3,9 @@ empty workbench says how to open a visit."""
 
 from __future__ import annotations
 
+from gui_helpers import make_ctx, settle, type_chinese
 from PySide6.QtCore import Qt
 
-from gui_helpers import make_ctx, settle, type_chinese
 from xunzhen_app.gui.first_run import FirstRunDialog
 from xunzhen_app.gui.main_window import ENTERPRISES, WORKBENCH_PAGE, MainWindow
 from xunzhen_app.services import enterprises, experts

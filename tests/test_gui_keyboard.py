@@ -192,7 +192,7 @@ def test_f1_lists_the_keys(qtbot, window, store):
 
 def test_ctrl_q_commits_what_is_being_typed_and_quits(qtbot, window, store):
     vid = new_visit(store)
-    page = start(qtbot, window, vid)
+    start(qtbot, window, vid)
     press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     type_chinese(QApplication.focusWidget(), "记录不全")
     press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # within the autosave pause

@@ -7,13 +7,14 @@ from PySide6.QtCore import QSettings, Qt
 
 pytest.importorskip("pytestqt")
 
+from gui_helpers import settle  # noqa: E402
+
 from xunzhen_app.core.uscc import check_character  # noqa: E402
 from xunzhen_app.gui.app import settings_for  # noqa: E402
 from xunzhen_app.gui.context import AppContext  # noqa: E402
 from xunzhen_app.gui.enterprise_page import EnterprisePage  # noqa: E402
 from xunzhen_app.gui.main_window import MainWindow  # noqa: E402
 from xunzhen_app.gui.new_visit_dialog import NewVisitDialog  # noqa: E402
-from gui_helpers import settle  # noqa: E402
 from xunzhen_app.gui.settings_page import SettingsPage  # noqa: E402
 from xunzhen_app.gui.tasks import TaskRunner  # noqa: E402
 from xunzhen_app.services import enterprises, experts, visits  # noqa: E402

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import make_ctx, settle
 from PySide6.QtCore import QByteArray, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCalendarWidget
 
-from gui_helpers import make_ctx, settle
 from xunzhen_app.gui.main_window import GEOMETRY_KEY, PAGES, MainWindow
 from xunzhen_app.gui.touch import TARGET, TOUCH_KEY, apply_touch_mode, touch_mode_on, touch_preferred
 from xunzhen_app.services import visits

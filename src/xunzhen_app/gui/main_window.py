@@ -20,7 +20,7 @@ workbench or summary, "巡诊 — ⟨page⟩" elsewhere. F1 shows the keys
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from .context import AppContext
 from .icons import app_icon
-from .touch import apply_touch_mode, touch_preferred
 from .messages import show_error
+from .touch import apply_touch_mode, touch_preferred
 
 GEOMETRY_KEY = "window/geometry"
 LAST_VISIT_KEY = "session/last_visit"

@@ -23,8 +23,8 @@ from .guarded import WorkerCalls
 from .messages import show_info
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
 from .template_manager import TemplateManager
-from .touch import TOUCH_KEY, apply_touch_mode, touch_preferred
 from .text_limits import limit_lengths
+from .touch import TOUCH_KEY, apply_touch_mode, touch_preferred
 from .widgets.error_banner import ErrorBanner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,9 +24,9 @@ from .context import AppContext
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import WorkerCalls
 from .report_actions import ReportActions
-from .table_models import visit_context
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
+from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import CURRENT, PREVIOUS, RadarChart

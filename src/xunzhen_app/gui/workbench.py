@@ -49,12 +49,12 @@ from .autosave import TextAutosave
 from .context import AppContext
 from .forms.ui_item_page import Ui_ItemPage
 from .guarded import WorkerCalls
+from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
 from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
-from .table_models import visit_context
 from .workbench_model import ChecklistTreeModel
 
 TEXT_FIELDS = ("evidence", "problem", "suggestion")

@@ -324,7 +324,9 @@ def finalize_gaps(detail: VisitDetail) -> list[str]:
     gaps = []
     if result.unrated:
         gaps.append(f"未评条目 {len(result.unrated)} 项：{'、'.join(result.unrated)}")
-    gaps.extend(f"否决项未通过：{code} {template.item(code).check.text}" for code in result.failed_checks)
+    for code in result.failed_checks:
+        check = template.item(code).check  # a failed check is always on an item that has one
+        gaps.append(f"否决项未通过：{code} {check.text if check else ''}")
     if not detail.problems:
         gaps.append("“主要问题”为空")
     if not detail.plan:
