@@ -491,6 +491,11 @@ class WorkbenchPage(QWidget):
         if self.visit_id:
             self.open_visit(self.visit_id, self._code)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Loaded while hidden, the tree scrolled for another size: put the open row back in the middle.
+        self.tree.scrollTo(self.tree.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def hideEvent(self, event) -> None:
         self.commit_pending(wait=False)  # leaving the page commits what is being typed
         super().hideEvent(event)
