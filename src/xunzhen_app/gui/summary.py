@@ -21,6 +21,7 @@ from ..services import visits
 from ..services.dto import VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
+from .fonts import enlarge
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import WorkerCalls
 from .report_actions import ReportActions
@@ -61,10 +62,7 @@ class SummaryPage(QWidget):
         ui.pageLayout.insertWidget(2, self.errorBanner)
         ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banners take only their height
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "评价总结")
-        font = ui.titleLabel.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        ui.titleLabel.setFont(font)
+        enlarge(ui.titleLabel, 1.2, bold=True)
         ui.titleLabel.setWordWrap(True)  # a long enterprise name wraps rather than widen the window
         ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         ui.headerLayout.setStretchFactor(ui.titleLabel, 1)  # and takes the spare width before it wraps

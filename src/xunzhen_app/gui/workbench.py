@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -47,6 +47,7 @@ from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
+from .fonts import enlarge
 from .forms.ui_item_page import Ui_ItemPage
 from .guarded import WorkerCalls
 from .table_models import visit_context
@@ -100,9 +101,7 @@ class WorkbenchPage(QWidget):
         self.contextLabel = QLabel(self)  # filled when a visit is open
         self.contextLabel.setObjectName("visitContext")
         self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.15)
-        self.contextLabel.setFont(big)
+        enlarge(self.contextLabel, 1.15)
         outer.addWidget(self.contextLabel)
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
@@ -132,12 +131,8 @@ class WorkbenchPage(QWidget):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(
             lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState()))
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.25)
-        self.ui.requirementLabel.setFont(big)
-        bold = QFont(big)
-        bold.setBold(True)
-        self.ui.codeLabel.setFont(bold)
+        enlarge(self.ui.requirementLabel, 1.25)
+        enlarge(self.ui.codeLabel, 1.25, bold=True)
 
         self.selector = LevelSelector(self.ui.levelBox)
         self.ui.levelLayout.addWidget(self.selector)
