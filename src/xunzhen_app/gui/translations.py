@@ -24,7 +24,15 @@ CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, 
 QT_GAPS = {
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-    ("QFileSystemModel", "Drive"): "驱动器",
+    # The type column of the file dialog's detail view ("xlsx File", "Folder").
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+    ("QAbstractFileIconProvider", "Alias"): "替身",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
 }
 
 
