@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -126,13 +127,17 @@ class WorkbenchPage(QWidget):
         self.ui.setupUi(self.itemPage)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 700])
+        self.splitter.setSizes([380, 800])  # the item's header fits on one line at 1366 px
         if state := self.ctx.settings.value(SPLITTER_KEY):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(
             lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState()))
         enlarge(self.ui.requirementLabel, 1.25)
         enlarge(self.ui.codeLabel, 1.25, bold=True)
+        # A long goal title wraps rather than widen the window (1366×768 at 150 %).
+        self.ui.codeLabel.setWordWrap(True)
+        self.ui.codeLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.ui.headerLayout.setStretchFactor(self.ui.codeLabel, 1)
 
         self.selector = LevelSelector(self.ui.levelBox)
         self.ui.levelLayout.addWidget(self.selector)
