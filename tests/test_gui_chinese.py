@@ -36,7 +36,7 @@ from xunzhen_app.services import visits
 ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Tab", "PgUp", "PgDn", "F1", "F3", "PDF", "Excel", "Xunzhen", "SQLite",
            "PostgreSQL", "pg_dump", "Word", "WPS", "docx", "xlsx", "xzp", "zip", "sqlite3", "shanxi", "toutou", "ID", "USCC", "Enter"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_0-9]+")
-PATH = re.compile(r"([A-Za-z]:)?[/\\][^\s，。]*|\w+://\S+|\S+\.(png|jpg|pdf|xlsx|sqlite3|xzp|ini)\b")
+PATH = re.compile(r"([A-Za-z]:)?[/\\][^\s，。]*|\w+://\S+|[\w.-]+/[^\s，。]+|\S+\.(png|jpg|pdf|xlsx|sqlite3|xzp|ini|md)\b")
 
 
 NAMES_SHOWN = {"sidebar", "listView", "treeView"}  # a file dialog's folders and files are the user's names
