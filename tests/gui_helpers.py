@@ -35,3 +35,18 @@ def type_chinese(widget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(word)
         QApplication.sendEvent(widget, event)
+
+
+def confirm_finalize(qtbot, page):
+    """Click 定稿 on the summary page and confirm; returns the confirmation's text."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def shown():
+        return [b for b in page.findChildren(QMessageBox) if b.objectName() == "finalizeConfirmation" and b.isVisible()]
+
+    page.ui.finalizeButton.click()
+    qtbot.waitUntil(lambda: bool(shown()), timeout=5000)
+    [box] = shown()
+    text = box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    return text

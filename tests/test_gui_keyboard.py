@@ -188,3 +188,13 @@ def test_f1_lists_the_keys(qtbot, window, store):
     for words in ("Alt+E", "Esc", "PgDn", "不适用", "P / F"):
         assert words in dialog.label.text()
     dialog.close()
+
+
+def test_ctrl_q_commits_what_is_being_typed_and_quits(qtbot, window, store):
+    vid = new_visit(store)
+    start(qtbot, window, vid)
+    press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    type_chinese(QApplication.focusWidget(), "记录不全")
+    press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # within the autosave pause
+    assert not window.isVisible()
+    assert visits.get_visit(store, vid).assessments["1.1.1"].problem == "记录不全"

@@ -7,11 +7,14 @@ from PySide6.QtCore import QSettings, Qt
 
 pytest.importorskip("pytestqt")
 
+from gui_helpers import settle  # noqa: E402
+
 from xunzhen_app.core.uscc import check_character  # noqa: E402
 from xunzhen_app.gui.app import settings_for  # noqa: E402
 from xunzhen_app.gui.context import AppContext  # noqa: E402
 from xunzhen_app.gui.enterprise_page import EnterprisePage  # noqa: E402
 from xunzhen_app.gui.main_window import MainWindow  # noqa: E402
+from xunzhen_app.gui.new_visit_dialog import NewVisitDialog  # noqa: E402
 from xunzhen_app.gui.settings_page import SettingsPage  # noqa: E402
 from xunzhen_app.gui.tasks import TaskRunner  # noqa: E402
 from xunzhen_app.services import enterprises, experts, visits  # noqa: E402
@@ -249,3 +252,31 @@ def test_standard_buttons_speak_chinese(qtbot):
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert {b.text().replace("&", "") for b in box.buttons()} >= {"确定", "取消"}
+
+
+def test_a_second_initial_visit_is_warned_and_a_follow_up_offered(qtbot, store):
+    me = experts.save_profile(store, "测试专家", "山西省专家库")
+    e = enterprises.create_enterprise(store, EnterpriseInput(name="忻州测试食品有限公司", city="忻州市"))
+    other = enterprises.create_enterprise(store, EnterpriseInput(name="另一家企业", city="忻州市"))
+    first = visits.create_visit(store, visits.NewVisit(enterprise_id=e.id, team=(me.id,)))
+    window = MainWindow(make_ctx(store), restore_visit=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_visit(first.id)
+    qtbot.waitUntil(lambda: window.current_visit_row is not None, timeout=5000)
+    assert window.windowTitle() == "巡诊 — 忻州测试食品有限公司"
+    window.enterprise_page.select_enterprise(other.id)  # highlighted there, but the open visit is e's
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(NewVisitDialog)
+    qtbot.waitUntil(lambda: dialog.ui.stageWarning.isVisible(), timeout=5000)
+    assert dialog.ui.enterpriseCombo.currentData() == e.id
+    assert "已有前期巡诊" in dialog.ui.stageWarningLabel.text()
+    assert dialog.team_model.item(0).checkState() == Qt.CheckState.Checked  # the profile's expert
+    qtbot.mouseClick(dialog.ui.followUpButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.stageCombo.currentData() == "培育跟踪" and not dialog.ui.stageWarning.isVisible()
+    qtbot.waitUntil(lambda: dialog.ui.previousCombo.currentData() == first.id, timeout=5000)
+    dialog.ui.enterpriseCombo.setCurrentIndex(dialog.ui.enterpriseCombo.findData(other.id))
+    dialog.ui.stageCombo.setCurrentIndex(dialog.ui.stageCombo.findData("前期巡诊"))
+    settle(qtbot, window.ctx)
+    assert not dialog.ui.stageWarning.isVisible()  # the other enterprise has none yet
+    dialog.reject()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from gui_helpers import make_ctx, new_visit, settle
+from gui_helpers import confirm_finalize, make_ctx, new_visit, settle, type_chinese
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
 
 from xunzhen_app.gui.summary import SummaryPage
+from xunzhen_app.gui.widgets.locked_banner import ReopenDialog
 from xunzhen_app.gui.workbench import WorkbenchPage
 from xunzhen_app.services import visits
 
@@ -83,12 +85,33 @@ def test_finalize_locks_and_reopen_keeps_reason(qtbot, store, tmp_path):
     ctx = make_ctx(store, tmp_path)
     vid = new_visit(store)
     page = _page(qtbot, ctx, vid)
+    visits.rate_item(store, vid, "3.1.1", level=2, check_passed=False)
+    visits.add_problem(store, vid, "近一年有省级抽查不合格记录", "3.1.1")  # 定稿 needs a failed veto written up
     page.ui.finalizeButton.click()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox)), timeout=5000)
+    [box] = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+    box.button(QMessageBox.StandardButton.Cancel).click()  # 取消: nothing happens
+    settle(qtbot, ctx)
+    assert visits.get_visit(store, vid).row.status == "草稿"
+
+    text = confirm_finalize(qtbot, page)
+    for gap in ("未评条目 23 项：1.1.1、", "否决项未通过：3.1.1", "“一企一策”（帮扶举措）为空"):
+        assert gap in text
+    assert "主要问题”为空" not in text
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     assert page.ui.summaryEdit.isReadOnly() and not page.ui.addPlanButton.isEnabled()
     assert visits.get_visit(store, vid).row.status == "已定稿"
+    assert "已定稿" in page.ui.titleLabel.text() and "测试机械有限公司" in page.ui.titleLabel.text()
 
-    page.banner.reopenRequested.emit("补充现场照片")  # what the banner sends after asking
+    qtbot.mouseClick(page.banner.reopenButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.window().findChildren(ReopenDialog)), timeout=5000)
+    [dialog] = [d for d in page.window().findChildren(ReopenDialog) if d.isVisible()]
+    assert not dialog.okButton.isEnabled()
+    qtbot.keyClicks(dialog.reasonEdit, "   ")
+    assert not dialog.okButton.isEnabled()  # blanks are no reason
+    type_chinese(dialog.reasonEdit, "补充现场照片")
+    assert dialog.okButton.isEnabled()
+    qtbot.mouseClick(dialog.okButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.banner.isVisible(), timeout=5000)
     assert not page.ui.summaryEdit.isReadOnly()
     assert any(h.reason == "补充现场照片" for h in visits.history(store, vid))

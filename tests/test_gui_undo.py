@@ -8,7 +8,7 @@ Ctrl+Shift+Z and checks a new page shows the changed state again.
 from __future__ import annotations
 
 import pytest
-from gui_helpers import make_ctx, new_visit, settle
+from gui_helpers import confirm_finalize, make_ctx, new_visit, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
@@ -143,7 +143,7 @@ def test_no_undo_into_a_finalized_visit(qtbot, store, tmp_path, filled):
     _select(page.ui.problemView, 0)
     page.ui.removeProblemButton.click()
     settle(qtbot, ctx)
-    page.ui.finalizeButton.click()
+    confirm_finalize(qtbot, page)
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     assert not page.undo_keys.undoAction.isEnabled()
     _press(qtbot, ctx, page.ui.problemView, Qt.Key.Key_Z, CTRL)
@@ -222,7 +222,7 @@ def test_touch_buttons_undo_and_redo_and_follow_the_lock(qtbot, store, tmp_path,
     qtbot.mouseClick(redo, Qt.MouseButton.LeftButton)
     settle(qtbot, ctx)
     assert len(visits.get_visit(store, filled).problems) == 2
-    page.ui.finalizeButton.click()
+    confirm_finalize(qtbot, page)
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     assert not undo.isEnabled()
 

@@ -213,3 +213,26 @@ def test_restoring_into_a_finalized_visit_is_refused(store, visit):
     with pytest.raises(FinalizedError):
         visits.restore(store, removed)
     assert visits.get_visit(store, visit.id).problems == ()
+
+
+def test_the_initial_visit_of_an_enterprise_is_found_for_the_new_visit_warning(store, visit):
+    assert visits.initial_visit(store, visit.enterprise_id).id == visit.id
+    follow_up = visits.create_visit(store, visits.NewVisit(enterprise_id=visit.enterprise_id, stage="培育跟踪",
+                                                           previous_visit_id=visit.id))
+    assert visits.initial_visit(store, follow_up.enterprise_id).id == visit.id
+    other = create_enterprise(store, EnterpriseInput(name="另一家企业", city="晋中市"))
+    assert visits.initial_visit(store, other.id) is None
+
+
+def test_finalize_gaps_list_what_is_missing_and_nothing_when_complete(store, visit):
+    gaps = visits.finalize_gaps(visits.get_visit(store, visit.id))
+    assert gaps[0].startswith("未评条目 24 项：1.1.1、1.1.2") and gaps[1:] == ["“主要问题”为空", "“一企一策”（帮扶举措）为空"]
+    detail = visits.get_visit(store, visit.id)
+    for item in detail.template.items():
+        visits.rate_item(store, visit.id, item.code, level=3,
+                         **({"check_passed": False} if item.check else {}))
+    visits.add_problem(store, visit.id, "品牌投入不足")
+    visits.add_plan_row(store, visit.id, measure="制定品牌规划")
+    assert visits.finalize_gaps(visits.get_visit(store, visit.id)) == ["否决项未通过：3.1.1 近一年无国家/省级监督抽查不合格记录"]
+    visits.rate_item(store, visit.id, "3.1.1", check_passed=True)
+    assert visits.finalize_gaps(visits.get_visit(store, visit.id)) == []

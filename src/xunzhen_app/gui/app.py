@@ -29,6 +29,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, set up for high-DPI screens and the bundled CJK font."""
     app = QApplication.instance()
     if app is None:
+        from .translations import set_chinese_defaults
+
+        set_chinese_defaults()
         # Fractional scaling (125 %, 150 % are common on Windows laptops) without rounding blur.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv)
@@ -132,6 +135,7 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None, rate_visit: 
         window.attach(ctx, restore_visit=rate_visit is None)
         if rate_visit is not None:
             window.start_rating(rate_visit)
+        window.ask_profile_if_missing()
         if backup_problem is not None:
             from .messages import show_error
 

@@ -1,5 +1,7 @@
 """企业库: the 培育库 list with search and filters, the selected enterprise's visits,
 add/edit, new visit and 附件2 import (behind the shared progress dialog, with 取消).
+An empty 企业库 says so and offers the three ways to fill it: import a 附件2
+list, add an enterprise, or load the demo data set.
 
 City, type and visit-status filters are the service's (re-queried on the
 worker thread); the search box filters the loaded rows at once through the
@@ -70,6 +72,7 @@ def _table(model) -> QTableView:
 class EnterprisePage(QWidget):
     openVisit = Signal(str)  # visit id, double-clicked
     newVisitRequested = Signal(str)  # enterprise id ("" for none selected)
+    storeChanged = Signal()  # the demo data set was loaded: every page is out of date
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -125,6 +128,8 @@ class EnterprisePage(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        self.empty_state = self._empty_state()
 
         self.errorBanner = ErrorBanner(self)
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "企业库")
@@ -133,6 +138,7 @@ class EnterprisePage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty_state, 1)
 
         self.search.textChanged.connect(self._text_filter)
         for combo in (self.city_filter, self.type_filter, self.status_filter):
@@ -156,9 +162,65 @@ class EnterprisePage(QWidget):
         store, flt = self.ctx.store, self.current_filter()
         self.calls.run(lambda: enterprises.list_enterprises(store, flt), self._show_rows)
 
+    def _empty_state(self) -> QWidget:
+        box = QWidget(objectName="emptyState")
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        title = QLabel("企业库中还没有企业", alignment=Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        hint = QLabel("先导入市局下发的附件2名单，或逐家新建企业；想先看看各个页面，可载入一套虚构的示例数据。",
+                      alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.empty_import_button = QPushButton("导入附件2名单…")
+        self.empty_add_button = QPushButton("新建企业…")
+        self.demo_button = QPushButton("载入示例数据")
+        for b in (self.empty_import_button, self.empty_add_button, self.demo_button):
+            b.setMinimumSize(180, 56)
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.empty_import_button.clicked.connect(self.choose_import_file)
+        self.empty_add_button.clicked.connect(self.add_enterprise)
+        self.demo_button.clicked.connect(self.load_demo)
+        box.hide()
+        return box
+
+    def load_demo(self) -> None:
+        from ..services.demo import load_demo
+
+        store = self.ctx.store
+        self.demo_button.setEnabled(False)
+        self.demo_button.setText("正在载入…")
+
+        def done(_count) -> None:
+            self.demo_button.setEnabled(True)
+            self.demo_button.setText("载入示例数据")
+            self.refresh()
+            self.storeChanged.emit()
+
+        def failed(exc) -> None:
+            self.demo_button.setEnabled(True)
+            self.demo_button.setText("载入示例数据")
+            self.calls.show(exc)
+
+        self.calls.run(lambda: load_demo(store), done, failed)
+
+    def _filtered(self) -> bool:
+        return any(c.currentData() for c in (self.city_filter, self.type_filter, self.status_filter))
+
     def _show_rows(self, rows: list[EnterpriseInfo]) -> None:
         keep = self.selected()
         self.model.set_rows(rows)
+        empty = not rows and not self._filtered()
+        self.empty_state.setVisible(empty)
+        self.splitter.setVisible(not empty)
         self._update_count()
         if keep:
             self.select_enterprise(keep.id)

@@ -18,3 +18,10 @@ def install_app_font(app: QApplication, point_size: int = 10) -> str:
     font = QFont(family, point_size)
     app.setFont(font)
     return family
+
+
+def enlarge(widget, factor: float, bold: bool = False) -> None:
+    """A larger (and bold) font for a heading, as a style sheet: a font set with setFont is
+    lost once an application style sheet (触屏模式) is in force."""
+    size = widget.font().pointSizeF() * factor
+    widget.setStyleSheet(f"font-size: {size:.1f}pt;" + (" font-weight: bold;" if bold else ""))

@@ -20,7 +20,7 @@ workbench or summary, "巡诊 — ⟨page⟩" elsewhere. F1 shows the keys
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from .. import APP_NAME, __version__
 from .context import AppContext
 from .icons import app_icon
 from .messages import show_error
+from .touch import apply_touch_mode, touch_preferred
 
 GEOMETRY_KEY = "window/geometry"
 LAST_VISIT_KEY = "session/last_visit"
@@ -50,8 +51,8 @@ ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE, BUREAU, SETTINGS = range(5)
 DATA_PAGES = {ENTERPRISES, WORKBENCH_PAGE, SUMMARY_PAGE, BUREAU}  # pages showing store data
 
 STYLE = """
-QToolButton#navButton { min-height: 64px; font-size: 15px; border: none; border-radius: 8px;
-                        padding: 6px; color: #dfe8f3; }
+QToolButton#navButton { min-height: 40px; font-size: 15px; border: none; border-radius: 8px;
+                        padding: 4px; color: #dfe8f3; }
 QToolButton#navButton:hover { background: #2c6cb5; }
 QToolButton#navButton:checked { background: #ffffff; color: #1f5fa8; font-weight: bold; }
 QFrame#nav { background: #1f5fa8; }
@@ -71,11 +72,12 @@ class MainWindow(QMainWindow):
         self._stale: set[int] = set()  # pages to reload when next shown
         self.setWindowTitle(f"{APP_NAME} — 质量巡诊工作台")
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(QSize(1024, 640))
         self.setStyleSheet(STYLE)
+        apply_touch_mode(touch_preferred(self.settings))
         self._build_frame()
         if not self.restoreGeometry(self.settings.value(GEOMETRY_KEY, b"")):
             self.resize(1280, 720)  # fits a 1366×768 screen with its taskbar
+        self._fit_screen()
         if ctx is not None:
             self.attach(ctx, restore_visit)
 
@@ -87,10 +89,10 @@ class MainWindow(QMainWindow):
         nav = QFrame(objectName="nav")
         nav.setFixedWidth(132)
         nav_layout = QVBoxLayout(nav)
-        nav_layout.setContentsMargins(8, 12, 8, 12)
+        nav_layout.setContentsMargins(8, 8, 8, 8)
+        nav_layout.setSpacing(4)  # seven buttons fit 1366×768 at 150 % scaling
         title = QLabel(APP_NAME, objectName="navTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         nav_layout.addWidget(title)
-        nav_layout.addSpacing(8)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: list[QToolButton] = []
         for i, name in enumerate(PAGES):
@@ -120,6 +122,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _fit_screen(self) -> None:
+        """Keep the window on its screen: a geometry saved on a bigger screen (or at another
+        scaling) is shrunk and moved inside the available area, never restored off it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), avail.width() - extra.width())
+        height = min(self.height(), avail.height() - extra.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), avail.left()), avail.right() + 1 - frame.width())
+        y = min(max(frame.y(), avail.top()), avail.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def _nav_enabled(self, enabled: bool) -> None:
         for button in (*self.nav_buttons, self.new_visit_button):
@@ -152,6 +173,7 @@ class MainWindow(QMainWindow):
         self.workbench_page.visitLoaded.connect(self._visit_loaded)
         self.summary_page.itemRequested.connect(self._open_item)
         self.bureau_page.openVisit.connect(self.open_visit)
+        self.enterprise_page.storeChanged.connect(lambda: self._visit_changed(""))
         self.bureau_page.storeChanged.connect(lambda: self._visit_changed(""))
         self._stale.add(BUREAU)
         ctx.tasks.error.connect(lambda exc: show_error(self, APP_NAME, exc))
@@ -227,6 +249,23 @@ class MainWindow(QMainWindow):
         else:
             where = PAGES[index] if 0 <= index < len(PAGES) else "质量巡诊工作台"
         self.setWindowTitle(f"{APP_NAME} — {where}")
+
+    def ask_profile_if_missing(self):
+        """First run: ask the expert's name and organisation (``first_run``) when the store has no profile."""
+        from ..services import experts
+        from .first_run import FirstRunDialog
+        from .guarded import run_guarded
+
+        store = self.ctx.store
+
+        def check(me) -> None:
+            if me is None:
+                dialog = FirstRunDialog(self.ctx, self)
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.saved.connect(lambda _info: self.settings_page.refresh())
+                dialog.open()
+
+        run_guarded(self.ctx, self, APP_NAME, lambda: experts.profile(store), check)
 
     def show_keys(self):
         from .keyboard_help import KeyboardHelpDialog

@@ -62,6 +62,10 @@ class NewVisitDialog(QDialog):
         ui.stageCombo.currentIndexChanged.connect(self._stage_changed)
         ui.enterpriseCombo.currentIndexChanged.connect(self._load_previous)
         ui.addExpertButton.clicked.connect(self._add_expert)
+        self._initial: VisitRow | None = None  # the chosen enterprise's 前期巡诊, if it has one
+        ui.stageWarning.hide()
+        ui.followUpButton.clicked.connect(
+            lambda: ui.stageCombo.setCurrentIndex(ui.stageCombo.findData(Stage.FOLLOW_UP.value)))
         self._stage_changed()
         self._load_choices()
 
@@ -108,6 +112,7 @@ class NewVisitDialog(QDialog):
 
     def _stage_changed(self) -> None:
         follow_up = self.ui.stageCombo.currentData() != Stage.INITIAL.value
+        self._warn_second_initial()
         for w in (self.ui.previousCombo, self.ui.copyPreviousCheck, self.ui.previousLabel):
             w.setEnabled(follow_up)
         if follow_up and self.ui.previousCombo.count() > 1 and self.ui.previousCombo.currentIndex() == 0:
@@ -115,14 +120,31 @@ class NewVisitDialog(QDialog):
 
     def _load_previous(self) -> None:
         enterprise_id = self.ui.enterpriseCombo.currentData()
+        self._initial = None
+        self._warn_second_initial()
         self.ui.previousCombo.clear()
         self.ui.previousCombo.addItem("（不基于上次巡诊）", None)
         if not enterprise_id:
             return
         store, flt = self.ctx.store, visits.VisitFilter(enterprise_id=enterprise_id)
-        self.calls.run(lambda: visits.list_visits(store, flt), self._fill_previous, self._failed)
+        self.calls.run(lambda: (visits.list_visits(store, flt), visits.initial_visit(store, enterprise_id)),
+                       self._fill_previous, self._failed)
 
-    def _fill_previous(self, rows: list[VisitRow]) -> None:
+    def _warn_second_initial(self) -> None:
+        """An enterprise has one 前期巡诊: offer a follow-up instead of silently making a second."""
+        v = self._initial
+        show = v is not None and self.ui.stageCombo.currentData() == Stage.INITIAL.value
+        if show:
+            self.ui.stageWarningLabel.setText(
+                f"该企业已有前期巡诊（{v.start_date:%Y-%m-%d}，{v.status}）。一家企业只做一次前期巡诊，"
+                "本次通常应为培育跟踪。")
+        self.ui.stageWarning.setVisible(show)
+
+    def _fill_previous(self, result) -> None:
+        rows, initial = result
+        if initial is not None and initial.enterprise_id != self.ui.enterpriseCombo.currentData():
+            return  # the user picked another enterprise meanwhile; its own answer follows
+        self._initial = initial
         for v in rows:  # newest first, so index 1 is the latest visit
             self.ui.previousCombo.addItem(visit_label(v), v.id)
         self._stage_changed()

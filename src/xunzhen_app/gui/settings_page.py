@@ -1,5 +1,5 @@
 """设置 (form: ui/settings_page.ui): expert profile, data folder, default
-template, backups, and the 检查表模板 manager (gui/template_manager.py) under them.
+template, 触屏模式, backups, and the 检查表模板 manager (gui/template_manager.py) under them.
 
 The default template is a user preference (QSettings); the profile lives in
 the store, because its name is recorded as the author of every change.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from ..db import backup
 from ..db.store import open_store
@@ -24,6 +24,7 @@ from .messages import show_info
 from .new_visit_dialog import DEFAULT_TEMPLATE_KEY
 from .template_manager import TemplateManager
 from .text_limits import limit_lengths
+from .touch import TOUCH_KEY, apply_touch_mode, touch_preferred
 from .widgets.error_banner import ErrorBanner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,7 +38,14 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = ui = Ui_SettingsPage()
-        ui.setupUi(self)
+        # In a scroll area: at 150 % scaling (or in 触屏模式) on 1366×768 the form is taller than the window.
+        form = QWidget()
+        ui.setupUi(form)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(form)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.errorBanner = ErrorBanner(self)
         ui.leftColumn.insertWidget(0, self.errorBanner)
         self.calls = WorkerCalls(ctx, self, self.errorBanner, "设置")
@@ -63,6 +71,8 @@ class SettingsPage(QWidget):
         ui.openDataDirButton.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.store.paths.data_dir))))
         ui.defaultTemplateCombo.activated.connect(self._template_chosen)
+        ui.touchModeCheck.setChecked(touch_preferred(ctx.settings))
+        ui.touchModeCheck.toggled.connect(self._touch_mode_chosen)
         ui.backupNowButton.clicked.connect(self.backup_now)
         ui.restoreButton.clicked.connect(self.choose_restore)
         is_sqlite = ctx.store.sqlite_file is not None
@@ -94,6 +104,10 @@ class SettingsPage(QWidget):
             if ui.defaultTemplateCombo.findData(t.id) < 0:  # one entry per template id: the newest is used
                 ui.defaultTemplateCombo.addItem(f"{t.short_title or t.title}（{t.id}）", t.id)
         ui.defaultTemplateCombo.setCurrentIndex(max(0, ui.defaultTemplateCombo.findData(preferred)))
+
+    def _touch_mode_chosen(self, on: bool) -> None:
+        self.ctx.settings.setValue(TOUCH_KEY, on)
+        apply_touch_mode(on)
 
     def _template_chosen(self, index: int) -> None:
         self.ctx.settings.setValue(DEFAULT_TEMPLATE_KEY, self.ui.defaultTemplateCombo.itemData(index))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QSizePolicy, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
@@ -21,12 +21,14 @@ from ..services import actions, visits
 from ..services.dto import VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
+from .fonts import enlarge
 from .forms.ui_summary_page import Ui_SummaryPage
 from .guarded import WorkerCalls
 from .report_actions import ReportActions
 from .report_info import ReportInfoEditor
 from .summary_models import GoalTableModel, PlanTableModel, ProblemListModel, UnratedListModel
 from .summary_pick import ProblemPicker
+from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import BASELINE, CURRENT, PREVIOUS, RadarChart
@@ -61,10 +63,10 @@ class SummaryPage(QWidget):
         ui.pageLayout.insertWidget(2, self.errorBanner)
         ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banners take only their height
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "评价总结")
-        font = ui.titleLabel.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        ui.titleLabel.setFont(font)
+        enlarge(ui.titleLabel, 1.2, bold=True)
+        ui.titleLabel.setWordWrap(True)  # a long enterprise name wraps rather than widen the window
+        ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        ui.headerLayout.setStretchFactor(ui.titleLabel, 1)  # and takes the spare width before it wraps
         ui.finalizeButton.setMinimumSize(96, 36)
         ui.finalizeButton.clicked.connect(self.finalize_visit)
         self.report_actions = ReportActions(self.ctx, self)
@@ -159,7 +161,7 @@ class SummaryPage(QWidget):
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         r = detail.row
-        ui.titleLabel.setText(f"{r.enterprise}　{r.stage}　{r.start_date:%Y-%m-%d}　（{r.status}）")
+        ui.titleLabel.setText(visit_context(r))
         prev_result = previous.result if previous else None
         baseline = detail.baseline if detail.baseline and detail.baseline.visit_id != detail.previous_visit_id else None
         self.goalModel.set_result(result, template.scale, prev_result, baseline.result if baseline else None)
@@ -367,15 +369,41 @@ class SummaryPage(QWidget):
         self.write(lambda: visits.set_visit_field(store, visit_id, name, text))
 
     def finalize_visit(self) -> None:
+        """Ask first, listing what the visit still lacks (from the stored state, after pending edits)."""
         if self.visit_id:
             self.commit_pending(wait=False)
-            vid = self.visit_id
-            self.write(lambda: visits.finalize(self.ctx.store, vid), reload=True)
+            vid, store = self.visit_id, self.ctx.store
+            self.calls.run(lambda: visits.get_visit(store, vid), self._confirm_finalize)
+
+    def _confirm_finalize(self, detail: VisitDetail) -> None:
+        if detail.row.id != self.visit_id:
+            return
+        gaps = visits.finalize_gaps(detail)
+        text = "定稿后本巡诊只读，报告不再带“草稿”水印；如需修改，须“重新打开”并说明原因。"
+        if gaps:
+            text += "\n\n尚有以下情况：\n" + "\n".join(f"• {g}" for g in gaps) + "\n\n仍要定稿吗？"
+        else:
+            text += "\n\n确定定稿吗？"
+        box = QMessageBox(QMessageBox.Icon.Warning if gaps else QMessageBox.Icon.Question,
+                          f"定稿：{detail.row.enterprise}", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText("定稿")
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        vid, store = detail.row.id, self.ctx.store
+        box.accepted.connect(lambda: self.write(lambda: visits.finalize(store, vid), reload=True))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("finalizeConfirmation")
+        box.open()
 
     def reopen_visit(self, reason: str) -> None:
         if self.visit_id:
             vid = self.visit_id
             self.write(lambda: visits.reopen(self.ctx.store, vid, reason), reload=True)
+
+    def hideEvent(self, event) -> None:
+        self.commit_pending(wait=False)  # leaving the page commits what is being typed
+        super().hideEvent(event)
 
     def commit_pending(self, wait: bool = True) -> None:
         """Save 总体评价 and 专家组意见 still being typed and (by default) wait for the worker."""

@@ -7,6 +7,7 @@ text filtering happen in a QSortFilterProxyModel on top.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -97,3 +98,11 @@ class VisitTableModel(RowTableModel):
 
 def visit_label(v: VisitRow) -> str:
     return f"{v.start_date.isoformat()} {v.stage}（{v.status}）"
+
+
+def visit_context(v: VisitRow) -> str:
+    """The page header over an open visit: which enterprise, stage, date and status (rich text)."""
+    days = f"{v.start_date:%Y-%m-%d}" + (f" 至 {v.end_date:%Y-%m-%d}" if v.end_date and v.end_date != v.start_date else "")
+    colour = "#2e8b57" if v.status == "已定稿" else "#9a6700"
+    return (f"<b>{html.escape(v.enterprise)}</b>　{html.escape(v.stage)}　{days}　"
+            f"<span style='color:{colour}'><b>{html.escape(v.status)}</b></span>")

@@ -25,14 +25,16 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -48,8 +50,10 @@ from ..services import visits
 from ..services.dto import AssessmentData, AttachmentInfo, VisitDetail
 from .autosave import TextAutosave
 from .context import AppContext
+from .fonts import enlarge
 from .forms.ui_item_page import Ui_ItemPage
 from .guarded import WorkerCalls
+from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
@@ -62,6 +66,10 @@ DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}  # 1…N a leve
 CHECK_KEYS = {Qt.Key.Key_P: True, Qt.Key.Key_F: False}
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)
 PREV_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left)
+NO_VISIT_HINT = ("<p style='font-size:13pt'>尚未打开巡诊。</p>"
+                 "<p>在“企业库”中选中企业，双击下方列出的一次巡诊即可打开；"
+                 "或按 <b>Ctrl+N</b>（左侧“新建巡诊”）为企业新建一次巡诊。</p>"
+                 "<p>打开后按数字键评级，按 <b>F1</b> 查看全部快捷键。</p>")
 SPLITTER_KEY = "workbench/splitter"
 LAST_ITEM_KEY = "workbench/last_item/{}"  # per visit id
 
@@ -93,6 +101,11 @@ class WorkbenchPage(QWidget):
         self.banner = LockedBanner(self)
         self.banner.reopenRequested.connect(self.reopen_visit)
         outer.addWidget(self.banner)
+        self.contextLabel = QLabel(self)  # filled when a visit is open
+        self.contextLabel.setObjectName("visitContext")
+        self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
+        enlarge(self.contextLabel, 1.15)
+        outer.addWidget(self.contextLabel)
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "巡诊工作台")
@@ -116,17 +129,17 @@ class WorkbenchPage(QWidget):
         self.ui.setupUi(self.itemPage)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 700])
+        self.splitter.setSizes([380, 800])  # the item's header fits on one line at 1366 px
         if state := self.ctx.settings.value(SPLITTER_KEY):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(
             lambda *_: self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState()))
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.25)
-        self.ui.requirementLabel.setFont(big)
-        bold = QFont(big)
-        bold.setBold(True)
-        self.ui.codeLabel.setFont(bold)
+        enlarge(self.ui.requirementLabel, 1.25)
+        enlarge(self.ui.codeLabel, 1.25, bold=True)
+        # A long goal title wraps rather than widen the window (1366×768 at 150 %).
+        self.ui.codeLabel.setWordWrap(True)
+        self.ui.codeLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.ui.headerLayout.setStretchFactor(self.ui.codeLabel, 1)
 
         self.selector = LevelSelector(self.ui.levelBox)
         # A follow-up's earlier levels of the item, and its 待复核 suggestion (see core.follow_up).
@@ -234,6 +247,7 @@ class WorkbenchPage(QWidget):
         self._locked = detail.row.status == VisitStatus.FINALIZED
         if self._locked:
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
+        self.contextLabel.setText(visit_context(detail.row))
         self.model.set_template(detail.template, self._ratings(), self._last_ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
@@ -269,7 +283,7 @@ class WorkbenchPage(QWidget):
         if index is not None and index.isValid():
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.tree.scrollTo(index)
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # its goal row stays in view
         if code is None or code in self.model.item_codes():
             self._show_item(code)
         elif self._node != code:
@@ -327,8 +341,11 @@ class WorkbenchPage(QWidget):
         self.ui.contentStack.setCurrentWidget(self.ui.scrollArea)
         has = code is not None and self.detail is not None
         self.ui.scrollArea.setEnabled(has)
+        if not has and self.visit_id is None:
+            self.ui.nodeLabel.setText(NO_VISIT_HINT)
+            self.ui.contentStack.setCurrentWidget(self.ui.nodeScroll)
         if not has:
-            self.ui.codeLabel.setText("请选择左侧的检查条目")
+            self.ui.codeLabel.setText("请选择左侧的检查条目" if self.visit_id else "尚未打开巡诊")
             self.ui.requirementLabel.clear()
             self.ui.guidanceLabel.clear()
             self.ui.checkBox.hide()
@@ -521,6 +538,15 @@ class WorkbenchPage(QWidget):
             self.undo_stack.clear()
         if self.visit_id:
             self.open_visit(self.visit_id, self._code)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Loaded while hidden, the tree scrolled for another size: put the open row back in the middle.
+        self.tree.scrollTo(self.tree.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def hideEvent(self, event) -> None:
+        self.commit_pending(wait=False)  # leaving the page commits what is being typed
+        super().hideEvent(event)
 
     def commit_pending(self, wait: bool = True) -> None:
         """Save text still being typed and (by default) wait until every edit is committed."""

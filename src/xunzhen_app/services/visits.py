@@ -177,6 +177,16 @@ def list_visits(store, flt: VisitFilter = VisitFilter()) -> list[VisitRow]:
         return [_row(v) for v in s.scalars(q)]
 
 
+def initial_visit(store, enterprise_id: str) -> VisitRow | None:
+    """The enterprise's 前期巡诊, if it has one. An enterprise has one initial visit; a
+    second one is almost always meant as a follow-up (培育跟踪), so callers warn and offer that."""
+    with store.session() as s:
+        v = s.scalars(select(Visit).options(selectinload(Visit.enterprise))
+                      .where(Visit.enterprise_id == enterprise_id, Visit.stage == Stage.INITIAL.value)
+                      .order_by(Visit.start_date).limit(1)).first()
+        return _row(v) if v else None
+
+
 def _detail(session: Session, v: Visit) -> VisitDetail:
     template = checklists.stored_template(session, v.template_id, v.template_version)
     assessments = {
@@ -359,6 +369,22 @@ def _interviewees(value) -> list[dict]:
             raise UserError(f"访谈人员第 {n} 行缺少姓名" + (f"（职务：{position}）" if position else ""))
         out.append({"name": name, "position": position})
     return out
+
+
+def finalize_gaps(detail: VisitDetail) -> list[str]:
+    """What a visit still lacks, to list when 定稿 asks for confirmation (never a refusal)."""
+    template, result = detail.template, detail.result
+    gaps = []
+    if result.unrated:
+        gaps.append(f"未评条目 {len(result.unrated)} 项：{'、'.join(result.unrated)}")
+    for code in result.failed_checks:
+        check = template.item(code).check  # a failed check is always on an item that has one
+        gaps.append(f"否决项未通过：{code} {check.text if check else ''}")
+    if not detail.problems:
+        gaps.append("“主要问题”为空")
+    if not detail.plan:
+        gaps.append("“一企一策”（帮扶举措）为空")
+    return gaps
 
 
 def finalize(store, visit_ref: str) -> None:

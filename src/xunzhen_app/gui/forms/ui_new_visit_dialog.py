@@ -17,10 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QDateEdit, QDialog, QDialogButtonBox, QFrame,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListView, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_NewVisitDialog(object):
     def setupUi(self, NewVisitDialog):
@@ -83,10 +83,38 @@ class Ui_NewVisitDialog(object):
 
         self.grid.addWidget(self.stageLabel, 3, 0, 1, 1)
 
+        self.stageColumn = QVBoxLayout()
+        self.stageColumn.setObjectName(u"stageColumn")
         self.stageCombo = QComboBox(NewVisitDialog)
         self.stageCombo.setObjectName(u"stageCombo")
 
-        self.grid.addWidget(self.stageCombo, 3, 1, 1, 1)
+        self.stageColumn.addWidget(self.stageCombo)
+
+        self.stageWarning = QFrame(NewVisitDialog)
+        self.stageWarning.setObjectName(u"stageWarning")
+        self.stageWarningRow = QHBoxLayout(self.stageWarning)
+        self.stageWarningRow.setObjectName(u"stageWarningRow")
+        self.stageWarningLabel = QLabel(self.stageWarning)
+        self.stageWarningLabel.setObjectName(u"stageWarningLabel")
+        self.stageWarningLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.stageWarningLabel.sizePolicy().hasHeightForWidth())
+        self.stageWarningLabel.setSizePolicy(sizePolicy)
+
+        self.stageWarningRow.addWidget(self.stageWarningLabel)
+
+        self.followUpButton = QPushButton(self.stageWarning)
+        self.followUpButton.setObjectName(u"followUpButton")
+
+        self.stageWarningRow.addWidget(self.followUpButton)
+
+
+        self.stageColumn.addWidget(self.stageWarning)
+
+
+        self.grid.addLayout(self.stageColumn, 3, 1, 1, 1)
 
         self.previousLabel = QLabel(NewVisitDialog)
         self.previousLabel.setObjectName(u"previousLabel")
@@ -97,11 +125,11 @@ class Ui_NewVisitDialog(object):
         self.previousRow.setObjectName(u"previousRow")
         self.previousCombo = QComboBox(NewVisitDialog)
         self.previousCombo.setObjectName(u"previousCombo")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.previousCombo.sizePolicy().hasHeightForWidth())
-        self.previousCombo.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(1)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.previousCombo.sizePolicy().hasHeightForWidth())
+        self.previousCombo.setSizePolicy(sizePolicy1)
 
         self.previousRow.addWidget(self.previousCombo)
 
@@ -240,6 +268,8 @@ class Ui_NewVisitDialog(object):
         self.endDate.setDisplayFormat(QCoreApplication.translate("NewVisitDialog", u"yyyy-MM-dd", None))
         self.datesError.setStyleSheet(QCoreApplication.translate("NewVisitDialog", u"color: #c62828;", None))
         self.stageLabel.setText(QCoreApplication.translate("NewVisitDialog", u"\u5de1\u8bca\u9636\u6bb5", None))
+        self.stageWarning.setStyleSheet(QCoreApplication.translate("NewVisitDialog", u"#stageWarning { background: #fff4d6; border: 1px solid #e0b94f; border-radius: 4px; }", None))
+        self.followUpButton.setText(QCoreApplication.translate("NewVisitDialog", u"\u6539\u4e3a\u57f9\u80b2\u8ddf\u8e2a", None))
         self.previousLabel.setText(QCoreApplication.translate("NewVisitDialog", u"\u4e0a\u4e00\u6b21\u5de1\u8bca", None))
         self.copyPreviousCheck.setText(QCoreApplication.translate("NewVisitDialog", u"\u4ee5\u4e0a\u6b21\u7684\u8bc4\u4ef7\u4e3a\u8d77\u70b9", None))
         self.templateLabel.setText(QCoreApplication.translate("NewVisitDialog", u"\u68c0\u67e5\u8868\u6a21\u677f", None))

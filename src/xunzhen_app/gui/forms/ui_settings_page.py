@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListView, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -162,6 +162,16 @@ class Ui_SettingsPage(object):
 
         self.dataForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.defaultTemplateCombo)
 
+        self.touchModeLabel = QLabel(self.dataGroup)
+        self.touchModeLabel.setObjectName(u"touchModeLabel")
+
+        self.dataForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.touchModeLabel)
+
+        self.touchModeCheck = QCheckBox(self.dataGroup)
+        self.touchModeCheck.setObjectName(u"touchModeCheck")
+
+        self.dataForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.touchModeCheck)
+
 
         self.leftColumn.addWidget(self.dataGroup)
 
@@ -239,6 +249,8 @@ class Ui_SettingsPage(object):
         self.databaseCaption.setText(QCoreApplication.translate("SettingsPage", u"\u6570\u636e\u5e93", None))
         self.openDataDirButton.setText(QCoreApplication.translate("SettingsPage", u"\u6253\u5f00\u6570\u636e\u6587\u4ef6\u5939", None))
         self.defaultTemplateLabel.setText(QCoreApplication.translate("SettingsPage", u"\u9ed8\u8ba4\u68c0\u67e5\u8868", None))
+        self.touchModeLabel.setText(QCoreApplication.translate("SettingsPage", u"\u754c\u9762", None))
+        self.touchModeCheck.setText(QCoreApplication.translate("SettingsPage", u"\u89e6\u5c4f\u6a21\u5f0f\uff08\u653e\u5927\u884c\u3001\u590d\u9009\u6846\u3001\u6807\u7b7e\u9875\u3001\u4e0b\u62c9\u5217\u8868\u548c\u65e5\u5386\uff0c\u81f3\u5c11 40 \u50cf\u7d20\uff09", None))
         self.backupGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u5907\u4efd", None))
         self.backupHint.setText(QCoreApplication.translate("SettingsPage", u"\u6bcf\u6b21\u542f\u52a8\u65f6\u81ea\u52a8\u5907\u4efd\uff08\u6bcf 12 \u5c0f\u65f6\u81f3\u591a\u4e00\u6b21\uff0c\u4fdd\u7559\u6700\u8fd1 10 \u4efd\uff09\u3002", None))
         self.backupNowButton.setText(QCoreApplication.translate("SettingsPage", u"\u7acb\u5373\u5907\u4efd", None))

@@ -33,6 +33,7 @@ class Ui_SummaryPage(object):
         self.headerLayout.setObjectName(u"headerLayout")
         self.titleLabel = QLabel(SummaryPage)
         self.titleLabel.setObjectName(u"titleLabel")
+        self.titleLabel.setTextFormat(Qt.RichText)
 
         self.headerLayout.addWidget(self.titleLabel)
 
@@ -77,7 +78,7 @@ class Ui_SummaryPage(object):
         self.radarRow.setObjectName(u"radarRow")
         self.radarHost = QWidget(self.scorePane)
         self.radarHost.setObjectName(u"radarHost")
-        self.radarHost.setMinimumSize(QSize(300, 250))
+        self.radarHost.setMinimumSize(QSize(260, 200))
         self.radarLayout = QVBoxLayout(self.radarHost)
         self.radarLayout.setObjectName(u"radarLayout")
         self.radarLayout.setContentsMargins(0, 0, 0, 0)

@@ -1,15 +1,60 @@
 """The strip shown over a finalized (定稿) visit, with its 重新打开 button.
 
-The banner only asks for the reason; the page performs the reopening through
-the service so the reason lands in the visit's history.
+The banner only asks for the reason — in a dialog whose 重新打开 button stays
+disabled until one is typed — and the page performs the reopening through the
+service so the reason lands in the visit's history.
 """
 
 from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
+
+
+class ReopenDialog(QDialog):
+    """Asks why a finalized visit is reopened; 重新打开 is enabled only once a reason is typed."""
+
+    reasonGiven = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("重新打开巡诊")
+        layout = QVBoxLayout(self)
+        label = QLabel("请说明重新打开的原因（将记入修改记录）(&R)：")
+        self.reasonEdit = QPlainTextEdit()
+        self.reasonEdit.setTabChangesFocus(True)
+        self.reasonEdit.setPlaceholderText("例如：企业补充了现场资料，需修改 4.5.1 的评级")
+        label.setBuddy(self.reasonEdit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.okButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.okButton.setText("重新打开")
+        self.okButton.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reasonEdit.textChanged.connect(
+            lambda: self.okButton.setEnabled(bool(self.reasonEdit.toPlainText().strip())))
+        for w in (label, self.reasonEdit, self.buttons):
+            layout.addWidget(w)
+        self.resize(460, 220)
+
+    def accept(self) -> None:
+        reason = self.reasonEdit.toPlainText().strip()
+        if reason:  # the button is disabled otherwise; Ctrl+Enter must not slip past it
+            super().accept()
+            self.reasonGiven.emit(reason)
 
 
 class LockedBanner(QFrame):
@@ -42,7 +87,9 @@ class LockedBanner(QFrame):
         self.label.setText(f"本巡诊已于 {when} 定稿，内容只读。如需修改，请“重新打开”并说明原因（记入修改记录）。")
         self.show()
 
-    def ask_reason(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(self, "重新打开巡诊", "请说明重新打开的原因（将记入修改记录）：")
-        if ok and reason.strip():
-            self.reopenRequested.emit(reason.strip())
+    def ask_reason(self) -> ReopenDialog:
+        dialog = ReopenDialog(self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reasonGiven.connect(self.reopenRequested)
+        dialog.open()
+        return dialog
