@@ -38,21 +38,41 @@ def display_width(value) -> int:
                 for line in str(value).splitlines()), default=0)
 
 
+# A text starting with one of these is a formula to Excel or LibreOffice once the cell is edited
+# or the sheet saved as CSV ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)"); names and notes come from
+# other people's spreadsheets and packages, so such a text is kept as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def put(ws, row: int, column: int, value):
+    """Write one cell; a formula-like text is stored as a string with Excel's quote prefix (the
+    leading ' Excel shows and does not print), never as a formula."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if is_formula_like(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def write_table(ws, headers: list[str], rows: list[list], header_row: int = 1,
                 wrap_columns: tuple[int, ...] = ()) -> None:
     """Header at ``header_row``, data below; freeze and filter the header, fit the widths."""
     for col, title in enumerate(headers, start=1):
-        cell = ws.cell(row=header_row, column=col, value=title)
+        cell = put(ws, header_row, col, title)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     # Styling cell by cell makes openpyxl hash a style per cell (seconds for
     # 1,000 visits); a style is built once per column and value type, then its
     # StyleArray is copied.
-    styles: dict[tuple[int, type], object] = {}
+    styles: dict[tuple[int, type, bool], object] = {}
     for r, values in enumerate(rows, start=header_row + 1):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
-            key = (col, type(value))
+            cell = put(ws, r, col, value)
+            key = (col, type(value), is_formula_like(value))
             style = styles.get(key)
             if style is None:
                 cell.border, cell.font = BORDER, BODY_FONT
