@@ -12,7 +12,7 @@ from xunzhen_app.services.dto import EnterpriseInput
 
 SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "template", "summary", "items"}
 ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion",
-             "previous_level", "baseline_level", "pending"}
+             "strength", "previous_level", "baseline_level", "pending"}
 
 
 @pytest.fixture
@@ -55,7 +55,8 @@ def test_new_then_show_gives_the_documented_shape(capsys, data, store):
     assert len(shown["items"]) == 24 and all(set(i) == ITEM_KEYS for i in shown["items"])
     assert item(shown, "1.1.1") == {"code": "1.1.1", "text": item(shown, "1.1.1")["text"], "level": None,
                                     "not_applicable": False, "check": None, "evidence": "", "problem": "",
-                                    "suggestion": "", "previous_level": None, "baseline_level": None,
+                                    "suggestion": "", "strength": "", "previous_level": None,
+                                    "baseline_level": None,
                                     "pending": False}
     assert [m.name for m in visits.get_visit(store, vid).team] == ["王工"]  # the user, as the form ticks
 
@@ -89,14 +90,15 @@ def test_new_by_id_and_from_a_previous_visit(capsys, data, store):
 def test_rate_levels_checks_and_texts(capsys, data):
     vid = new_visit(capsys, data)
     code, out, err = run(capsys, data, "visit", "rate", vid, "1.1.1", "3", "--evidence", "查阅质量手册",
-                         "--problem", "记录不全", "--suggestion", "补齐记录")
+                         "--problem", "记录不全", "--suggestion", "补齐记录", "--strength", "台账齐全")
     assert code == 0, err
     assert run(capsys, data, "visit", "rate", vid, "3.1.1", "5", "--check", "未通过")[0] == 0
     assert run(capsys, data, "visit", "rate", vid, "6.1.1", "不适用")[0] == 0
     shown = show(capsys, data, vid)
     assert item(shown, "1.1.1") | {"text": ""} == {
         "code": "1.1.1", "text": "", "level": 3, "not_applicable": False, "check": None,
-        "evidence": "查阅质量手册", "problem": "记录不全", "suggestion": "补齐记录", "previous_level": None,
+        "evidence": "查阅质量手册", "problem": "记录不全", "suggestion": "补齐记录", "strength": "台账齐全",
+        "previous_level": None,
         "baseline_level": None, "pending": False}
     assert (item(shown, "3.1.1")["level"], item(shown, "3.1.1")["check"]) == (5, "未通过")
     assert (item(shown, "6.1.1")["level"], item(shown, "6.1.1")["not_applicable"]) == (None, True)

@@ -53,4 +53,5 @@ def item_json(item: Item, assessment: AssessmentData | None) -> dict:
         "evidence": a.evidence,
         "problem": a.problem,
         "suggestion": a.suggestion,
+        "strength": a.strength,  # 亮点
     }
