@@ -8,6 +8,7 @@ from gui_helpers import make_ctx, settle
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from shiboken6 import isValid
 from sqlalchemy import event
 
 from xunzhen_app.gui.enterprise_page import EnterprisePage
@@ -46,6 +47,13 @@ def _table(store):
     return sorted((e.name, e.city, e.cultivation_type, e.notes) for e in enterprises.list_enterprises(store))
 
 
+def _import_dialog(page) -> LongTaskDialog | None:
+    for d in page.findChildren(LongTaskDialog):
+        if isValid(d) and d.isVisible() and "/12）" in d.labelText():
+            return d
+    return None
+
+
 def test_cancel_part_way_leaves_the_enterprise_table_unchanged(qtbot, store, tmp_path):
     enterprises.create_enterprise(store, EnterpriseInput(name="导入测试03有限公司", city="长治市",
                                                          cultivation_type="领军型", notes="原有"))
@@ -68,8 +76,10 @@ def test_cancel_part_way_leaves_the_enterprise_table_unchanged(qtbot, store, tmp
     try:
         page.import_file(_annex2(tmp_path / "名单.xlsx", _rows(12)))
         qtbot.waitUntil(reached.is_set, timeout=5000)  # the check runs first, then the import
-        dialog = page.findChild(LongTaskDialog)
-        qtbot.waitUntil(lambda: "/12）" in dialog.labelText(), timeout=5000)
+        # The check's own progress dialog may still be there, closed and about to be deleted: wait for
+        # the import's.
+        qtbot.waitUntil(lambda: _import_dialog(page) is not None, timeout=5000)
+        dialog = _import_dialog(page)
         assert "正在导入" in dialog.labelText()
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
         assert dialog.labelText() == "正在取消，请稍候…"
