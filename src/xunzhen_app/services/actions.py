@@ -11,16 +11,16 @@ import json
 from datetime import date
 from functools import cache
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import resources_access
 from ..core.actions import ActionResult, ActionStatus, is_open
-from ..core.errors import NotFoundError, UserError
+from ..core.errors import UserError
 from ..core.validation import check_date, check_field_text, check_item_code
 from ..db.models import PlanItem, Visit
 from . import checklists
 from .dto import PlanRow, ProgressNote
+from .id_prefix import resolve_prefix
 
 TEXT_FIELDS = ("measure", "department", "owner", "expected_outcome")
 FIELDS = (*TEXT_FIELDS, "category", "due", "item_codes", "goal_codes", "status")
@@ -97,15 +97,7 @@ def to_row(p: PlanItem) -> PlanRow:
 
 def resolve_action(session: Session, ref: str) -> PlanItem:
     """An action by its id or an unambiguous id prefix (as `plan list` shows)."""
-    ref = ref.strip().lower()
-    if len(ref) < 4:
-        raise NotFoundError(f"举措编号“{ref}”太短，请至少给出前 4 位")
-    matches = session.scalars(select(PlanItem).where(PlanItem.id.like(f"{ref}%")).limit(2)).all()
-    if not matches:
-        raise NotFoundError(f"没有编号为“{ref}”的帮扶举措")
-    if len(matches) > 1:
-        raise NotFoundError(f"举措编号“{ref}”不唯一，请给出更多位")
-    return matches[0]
+    return resolve_prefix(session, PlanItem, ref, id_label="举措编号", noun="帮扶举措")
 
 
 def list_actions(store, visit_ref: str) -> tuple[PlanRow, ...]:

@@ -55,6 +55,7 @@ from .dto import (
     VisitRow,
 )
 from .enterprises import to_info
+from .id_prefix import resolve_prefix
 
 ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion", "strength")
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -76,15 +77,7 @@ class NewVisit:
 
 def resolve_visit(session: Session, ref: str) -> Visit:
     """A visit by its id or an unambiguous id prefix (as `visit list` shows)."""
-    ref = ref.strip().lower()
-    if len(ref) < 4:
-        raise NotFoundError(f"巡诊编号“{ref}”太短，请至少给出前 4 位")
-    matches = session.scalars(select(Visit).where(Visit.id.like(f"{ref}%")).limit(2)).all()
-    if not matches:
-        raise NotFoundError(f"没有编号为“{ref}”的巡诊")
-    if len(matches) > 1:
-        raise NotFoundError(f"巡诊编号“{ref}”不唯一，请给出更多位")
-    return matches[0]
+    return resolve_prefix(session, Visit, ref, id_label="巡诊编号", noun="巡诊")
 
 
 def _check_methods(methods) -> list[str]:
