@@ -79,7 +79,7 @@ def full_visit(store) -> tuple[str, list[bytes]]:
         visits.add_problem(store, vid, demo_text.finding(item, 2, scale, rng), item.code)
     for item in list(template.items())[:4]:
         text = demo_text.ITEMS[item.code]
-        visits.add_plan_row(store, vid, measure=text.action, department=text.department, deadline="2025年10月底",
+        visits.add_plan_row(store, vid, measure=text.action, department=text.department, due="2025-10-31",
                             expected_outcome=f"{text.topic}达到{scale.name(4)}")
     photos = [phone_photo(n) for n in range(PHOTOS)]
     for n, data in enumerate(photos):
