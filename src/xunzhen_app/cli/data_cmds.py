@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.errors import UserError
 from ..core.scoring import Score, band, round_half_up, scoring_rule
-from ..services import demo, enterprise_import, enterprises, visits
+from ..services import demo, enterprise_import, enterprises, programme_desk, visits
 from .context import print_json, store_for, table
 
 
@@ -21,6 +22,12 @@ def register(sub, common) -> None:
     lst = ecmds.add_parser("list", help="列出企业", parents=[common])
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=_enterprise_list)
+    ok = ecmds.add_parser("success", help="记录（或 --off 撤销）市局对一家企业培育成功的认定", parents=[common])
+    ok.add_argument("enterprise", help="企业名称或编号")
+    ok.add_argument("--date", help="认定日期 YYYY-MM-DD")
+    ok.add_argument("--reason", help="认定理由")
+    ok.add_argument("--off", action="store_true", help="撤销认定")
+    ok.set_defaults(handler=_enterprise_success)
 
     sc = sub.add_parser("score", help="计算一次巡诊的成熟度得分", parents=[common])
     sc.add_argument("visit", help="巡诊编号（可只写前几位）")
@@ -51,6 +58,18 @@ def _enterprise_list(args) -> int:
     else:
         table([[e.id[:8], e.name, e.city, e.cultivation_type, e.uscc, str(e.visit_count)] for e in rows],
               ["编号", "企业名称", "所属地市", "培育类型", "统一社会信用代码", "巡诊次数"])
+    return 0
+
+
+def _enterprise_success(args) -> int:
+    store = store_for(args)
+    if args.off:
+        print(f"已撤销“{programme_desk.withdraw_success(store, args.enterprise)}”的培育成功认定")
+        return 0
+    if not args.date or args.reason is None:
+        raise UserError("认定培育成功需要 --date（认定日期）和 --reason（认定理由）")
+    name = programme_desk.record_success(store, args.enterprise, args.date, args.reason)
+    print(f"已记录“{name}”培育成功（{args.date}）")
     return 0
 
 

@@ -31,3 +31,14 @@ def city_problem(city: str) -> str | None:
     if city in counties_by_city():
         return None
     return f"所属地市“{city}”不是山西省的地市，应为：{'、'.join(cities())}"
+
+
+@cache
+def quality_counties() -> dict[str, tuple[str, ...]]:
+    """The 22 counties in the national 质量强县培育库 (晋市监发〔2025〕156号), by city."""
+    data = json.loads(resources_access.read_text("regions/quality_counties.json"))
+    return {city: tuple(counties) for city, counties in data["counties"].items()}
+
+
+def is_quality_county(city: str, county: str) -> bool:
+    return county in quality_counties().get(city, ())

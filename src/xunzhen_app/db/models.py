@@ -446,3 +446,43 @@ class Proposal(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decision: Mapped[str | None] = mapped_column(String(20))  # "accepted" / "rejected"
     decision_note: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Programme desk (issue 15): the bureau's own decisions about the programme's targets ---
+
+
+class CultivationSuccess(Base):
+    """培育成功: the bureau's decision that an enterprise was cultivated successfully (target ≥ 1 per city).
+    Local to the bureau that decided it; removing the row withdraws the decision."""
+
+    __tablename__ = "cultivation_success"
+
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), primary_key=True)
+    decided_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ListSubmission(Base):
+    """A 附件2 list a city exported to send to the province (due by 5月21日)."""
+
+    __tablename__ = "list_submission"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    city: Mapped[str] = mapped_column(String(40), index=True)
+    sent_on: Mapped[date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    enterprises: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DeskPick(Base):
+    """An enterprise the province picked: kind "标杆" (its 3–5 质量标杆) or "推荐" (≤ 5 to the national level)."""
+
+    __tablename__ = "desk_pick"
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), primary_key=True)
+    picked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60), default="")

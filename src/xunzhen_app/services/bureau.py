@@ -21,7 +21,7 @@ from ..core.actions import is_overdue
 from ..core.checklist import Template
 from ..core.errors import UserError
 from ..core.scoring import Rating, band, round_half_up, score_template
-from ..db.models import Enterprise, ImportLog, SyncBase, Visit
+from ..db.models import Enterprise, ImportLog, SyncBase, Visit, VisitExpert
 from .checklists import stored_template
 from .exchange.conflicts import ConflictInfo
 from .exchange.merge import ImportReport, import_package, read_package_file, verify_package
@@ -56,6 +56,8 @@ class OverviewRow:
     goals: tuple[GoalScore, ...]
     levels: tuple[str, ...] = ()  # the level names of the visit's template, lowest first
     overdue_actions: int = 0  # 一企一策 actions past their 完成时限 and not done (core.actions.is_overdue)
+    failed_checks: tuple[str, ...] = ()  # codes of the 否决项 rated 未通过
+    experts: tuple[str, ...] = ()  # the visit team's names, leader first
 
 
 def _score(code: str, title: str, score, scale) -> GoalScore:
@@ -68,7 +70,8 @@ def overview(store) -> list[OverviewRow]:
     with store.session() as s:
         delivered = set(s.scalars(select(SyncBase.record_id).where(SyncBase.entity == "visit")))
         q = (select(Visit).options(selectinload(Visit.enterprise), selectinload(Visit.assessments),
-                                   selectinload(Visit.plan))
+                                   selectinload(Visit.plan),
+                                   selectinload(Visit.team).selectinload(VisitExpert.expert))
              .order_by(Visit.start_date.desc()))
         today = date.today()
         templates: dict[tuple[str, str], Template] = {}
@@ -86,7 +89,8 @@ def overview(store) -> list[OverviewRow]:
                 _score("", "总体", result.overall, template.scale), result.overall.provisional,
                 tuple(_score(g.code, g.title, g.score, template.scale) for g in result.goals),
                 tuple(lv.name for lv in template.scale.levels),
-                sum(is_overdue(p.due, p.status, today) for p in v.plan)))
+                sum(is_overdue(p.due, p.status, today) for p in v.plan),
+                tuple(result.failed_checks), tuple(m.expert.name for m in v.team)))
         return out
 
 
