@@ -10,7 +10,7 @@ from xunzhen_app.cli import main
 from xunzhen_app.services import enterprises, experts, visits
 from xunzhen_app.services.dto import EnterpriseInput
 
-SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "template", "summary", "items"}
+SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "template", "summary", "items", "author", "via", "review"}
 ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion",
              "strength", "previous_level", "baseline_level", "pending"}
 
@@ -49,6 +49,7 @@ def test_new_then_show_gives_the_documented_shape(capsys, data, store):
     vid = new_visit(capsys, data)
     shown = show(capsys, data, vid[:8])
     assert set(shown) == SHOW_KEYS
+    assert (shown["author"]["name"], shown["via"], shown["review"]) == ("王工", [], None)  # created here, not reviewed
     assert (shown["id"], shown["enterprise"], shown["stage"], shown["status"], shown["date"]) == (
         vid, "晋阳机械有限公司", "前期巡诊", "草稿", "2026-03-15")
     assert shown["template"] == {"id": "shanxi-2025-toutou", "version": shown["template"]["version"]}
@@ -187,6 +188,6 @@ def test_the_text_output_names_the_visit_and_each_item(capsys, data):
     code, out, err = run(capsys, data, "visit", "show", vid)
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("晋阳机械有限公司　前期巡诊　2026-03-15　草稿")
-    rows = {line.split()[0]: line.split()[1:3] for line in lines[2:]}
-    assert len(rows) == 24
+    rows = {line.split()[0]: line.split()[1:3] for line in lines[2:26]}
+    assert len(rows) == 24 and lines[26:] == ["", f"作者：{lines[27][3:]}"]  # made here: no relays, no review
     assert rows["1.1.1"][0] == "未评" and rows["1.1.2"][0] == "不适用" and rows["3.1.1"][:2] == ["4", "通过"]

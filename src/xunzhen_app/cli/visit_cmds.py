@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.validation import check_date
+from . import review_cmds
 from .context import print_json, store_for, table
 
 NOT_APPLICABLE = "不适用"
@@ -74,6 +75,8 @@ def register(sub, common) -> None:
     vo.add_argument("--reason", required=True, metavar="原因", help="重新打开的原因（记入修改记录）")
     vo.set_defaults(handler=_reopen)
 
+    review_cmds.register(vcmds, common)
+
     op = sub.add_parser("open", help="打开工作台，定位到该巡诊的第一个未评条目", parents=[common])
     op.add_argument("visit", help="巡诊编号（可只写前几位）")
     op.set_defaults(handler=_open)
@@ -127,9 +130,17 @@ def _new(args) -> int:
 
 def _show(args) -> int:
     from ..services import visits
+    from ..services.exchange import relay, signing
+    from ..services.reviews import review_states
     from ..services.visit_json import visit_json
 
-    data = visit_json(visits.get_visit(store_for(args), args.visit))
+    store = store_for(args)
+    detail = visits.get_visit(store, args.visit)
+    me = signing.load_or_create_keys(store.paths, store).card()
+    with store.session() as s:
+        review = review_states(s, [detail.row.id]).get(detail.row.id)
+        origin = relay.record_origin(s, "visit", detail.row.id, me)
+    data = visit_json(detail, origin, review.to_json() if review else None)
     if args.json:
         print_json(data)
         return 0
@@ -137,6 +148,9 @@ def _show(args) -> int:
           f"　（{data['template']['id']} {data['template']['version']}）")
     table([[i["code"], NOT_APPLICABLE if i["not_applicable"] else str(i["level"] or "未评"), i["check"] or "",
             i["text"][:24]] for i in data["items"]], ["条目", "等级", "否决项", "要求"])
+    print(f"\n作者：{data['author']['name']}" + (f"　经 {' → '.join(data['via'])} 转发" if data["via"] else ""))
+    if review is not None:
+        print(review_cmds.review_line(review))
     return 0
 
 

@@ -58,6 +58,7 @@ TEXT_LIMITS: dict[str, TextLimit] = {
     "expert.email": TextLimit("电子邮箱", 120),
     "visit.summary": TextLimit("总体评价", 20000, multiline=True),
     "visit.expert_opinion": TextLimit("专家组意见", 20000, multiline=True),
+    "review.note": TextLimit("审核意见", 2000, multiline=True),
     "visit.organiser": TextLimit("组织单位", 200),
     "visit.report_number": TextLimit("报告编号", 60),
     "visit.reopen_reason": TextLimit("重新打开原因", 2000, multiline=True),

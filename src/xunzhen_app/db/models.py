@@ -268,6 +268,21 @@ class Assignment(Tracked, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class VisitReview(Tracked, Base):
+    """A bureau's review of a visit (已审核 or 退回 with a note): the bureau's own record, authored by
+    the installation that reviewed, never an edit of the expert's visit (services.reviews)."""
+
+    __tablename__ = "visit_review"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(60), default="")  # the reviewing installation's name, as it said
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The visit's revision when reviewed: a later one means the expert amended it since.
+    visit_revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class KeyCard(Base):
     """A registered sender (专家库 key card); revoked cards stay, so old imports keep their meaning."""
 
@@ -396,6 +411,9 @@ class RecordAuthor(Base):
     # The author's own attestation of the newest version held here, if it signed that version:
     # what lets a relay (city → province) pass the record on with its authorship verifiable.
     attestation_id: Mapped[str | None] = mapped_column(String(64))
+    # The relays it came through, nearest the author first (fingerprints), when it did not come from
+    # its author directly: county → city → province gives [county, city] at the province.
+    via: Mapped[list | None] = mapped_column(JSON)
 
 
 class Attestation(Base):
@@ -409,6 +427,21 @@ class Attestation(Base):
     signing_key: Mapped[str] = mapped_column(String(100))
     # [[entity, record id, revision, content digest, author fingerprint], …], sorted
     entries: Mapped[list] = mapped_column(JSON)
+    signature: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Vouching(Base):
+    """A relay's signed word for another installation's key card (city for its experts, county for its
+    own, …), kept as received so the card can be vouched for again one level up (exchange.relay). The
+    vouched key is not registered here: it is trusted only for records relayed by whoever vouched."""
+
+    __tablename__ = "vouching"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)  # the vouched card's
+    voucher: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # {"name", "organisation", "fingerprint", "signing_key", "encryption_key"}, as the voucher signed it
+    card: Mapped[dict] = mapped_column(JSON)
     signature: Mapped[str] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

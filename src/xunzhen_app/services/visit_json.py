@@ -12,7 +12,9 @@ from .dto import AssessmentData, Earlier, VisitDetail
 CHECK_LABELS = {True: "通过", False: "未通过"}
 
 
-def visit_json(detail: VisitDetail) -> dict:
+def visit_json(detail: VisitDetail, origin: dict | None = None, review: dict | None = None) -> dict:
+    """``origin`` is exchange.relay.record_origin's ``{"author", "via"}``; ``review`` the review that
+    counts (reviews.ReviewState.to_json), None when there is none."""
     row = detail.row
     return {
         "id": row.id,
@@ -24,6 +26,9 @@ def visit_json(detail: VisitDetail) -> dict:
         "summary": detail.summary,
         "items": [item_json(item, detail.assessments.get(item.code)) | follow_up_json(detail, item.code)
                   for item in detail.template.items()],
+        "author": (origin or {}).get("author"),
+        "via": (origin or {}).get("via", []),
+        "review": review,
     }
 
 
