@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core import programme_targets as targets
+from ..core.errors import UserError
 from ..services import programme_desk as desk
 from .context import print_json, store_for, table
 
@@ -24,6 +27,22 @@ def register(sub, common) -> None:
         pick.add_argument("enterprise", help="企业名称或编号")
         pick.add_argument("--off", action="store_true", help="移出名单")
         pick.set_defaults(handler=_pick, kind=kind)
+    x = cmds.add_parser("export-recommendations", help="推荐名单汇总表（xlsx）", parents=[common])
+    x.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    x.set_defaults(handler=_export_recommendations)
+    r = cmds.add_parser("recommendation-report", help="一家企业的推荐报告（docx），由其巡诊记录起草", parents=[common])
+    r.add_argument("enterprise", help="企业名称或编号")
+    r.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.docx")
+    r.set_defaults(handler=_recommendation_report)
+    u = cmds.add_parser("rollup", help="汇总材料：汇总表（.xlsx）或一页的工作进展（.pdf）", parents=[common])
+    u.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx|FILE.pdf")
+    u.add_argument("--city", help="只汇总这个地市")
+    u.set_defaults(handler=_rollup)
+    s = cmds.add_parser("send-list", help="导出本市的附件2名单（xlsx）并记为已报送", parents=[common])
+    s.add_argument("--city", required=True, help="地市")
+    s.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    s.add_argument("--date", help="报送日期 YYYY-MM-DD（默认今天）")
+    s.set_defaults(handler=_send_list)
 
 
 def _yes(flag: bool) -> str:
@@ -88,4 +107,43 @@ def _pick(args) -> int:
     name = desk.set_pick(store_for(args), args.kind, args.enterprise, on=not args.off)
     what = "质量标杆企业" if args.kind == targets.BENCHMARK else "推荐名单"
     print(f"已将“{name}”{'移出' if args.off else '列入'}{what}")
+    return 0
+
+
+def _suffix(path: Path, suffix: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise UserError(f"“{path.name}”：应保存为 {suffix} 文件")
+
+
+def _export_recommendations(args) -> int:
+    from ..services import recommendations
+
+    _suffix(args.output, ".xlsx")
+    written = recommendations.write_summary_workbook(store_for(args), args.output)
+    print(f"已导出推荐名单汇总表：{written.path}")
+    return 0
+
+
+def _recommendation_report(args) -> int:
+    from ..services import recommendations
+
+    _suffix(args.output, ".docx")
+    written = recommendations.write_recommendation_report(store_for(args), args.enterprise, args.output)
+    print(f"已起草推荐报告：{written.path}（请在 Word 或 WPS 中核改）")
+    return 0
+
+
+def _rollup(args) -> int:
+    from ..services import programme_rollup
+
+    written = programme_rollup.write_rollup(store_for(args), args.output, args.city)
+    print(f"已导出汇总材料：{written.path}")
+    return 0
+
+
+def _send_list(args) -> int:
+    from ..services import list_submission
+
+    written = list_submission.send_list(store_for(args), args.city, args.output, args.date)
+    print(f"已导出{args.city}的附件2名单（{written.rows} 家）并记为 {written.sent_on} 报送：{written.path}")
     return 0

@@ -207,14 +207,6 @@ def withdraw_success(store, enterprise: str) -> str:
     return firm.name
 
 
-# -- 附件2 sent ----------------------------------------------------------------
-
-
-def record_list_sent(store, city: str, sent_on: date, file_name: str, enterprises: int) -> None:
-    with store.session() as s:
-        s.add(ListSubmission(city=city, sent_on=sent_on, file_name=file_name[-255:], enterprises=enterprises))
-
-
 # -- 标杆 candidates and the province's picks ----------------------------------
 
 
