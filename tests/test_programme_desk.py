@@ -153,3 +153,15 @@ def test_a_city_store_sees_its_own_city_only(store):
     assert not desk.is_province(store)
     (only,) = desk.progress(store)
     assert only.city == "太原市" and only.enterprises == 1 and only.counties == {"清徐县": 1}
+
+
+def test_reviews_are_counted_per_city(demo_store):
+    from xunzhen_app.services import reviews
+
+    datong = sorted((r for r in visits.list_visits(demo_store) if r.city == "大同市" and r.status == "已定稿"),
+                    key=lambda r: r.start_date)
+    reviews.review_visit(demo_store, datong[0].id, "已审核", "", "市局审核员")
+    reviews.review_visit(demo_store, datong[1].id, "退回", "请补充2.1.1的证据", "市局审核员")
+    city = _by_city(demo_store)["大同市"]
+    assert (city.visits_reviewed, city.visits_returned) == (1, 1)
+    assert _by_city(demo_store)["太原市"].visits_reviewed == 0

@@ -25,6 +25,7 @@ from ..db.models import CultivationSuccess, DeskPick, Enterprise, ListSubmission
 from . import experts
 from .bureau import OverviewRow, overview
 from .enterprises import find_enterprise
+from .reviews import APPROVED, RETURNED, review_states
 
 REASON_MAX = 2000
 
@@ -156,7 +157,8 @@ def progress(store, city: str | None = None) -> list[CityProgress]:
     else:
         held = covered_cities(store)
         shown = held if len(held) == 1 else cities()
-    review = _review_counts(rows)
+    with store.session() as s:
+        review = {vid: state.status for vid, state in review_states(s, [r.visit_id for r in rows]).items()}
     out = []
     for c in shown:
         mine = [f for f in firms if f.city == c]
@@ -165,19 +167,14 @@ def progress(store, city: str | None = None) -> list[CityProgress]:
             c, len(mine), {t.value: sum(f.cultivation_type == t for f in mine) for t in CultivationType},
             sent.get(c), {st.value: sum(st.value in f.stages for f in mine) for st in Stage},
             len(visits), sum(r.status == VisitStatus.FINALIZED for r in visits),
-            sum(review.get(r.visit_id) == "已审核" for r in visits),
-            sum(review.get(r.visit_id) == "退回" for r in visits),
+            sum(review.get(r.visit_id) == APPROVED for r in visits),
+            sum(review.get(r.visit_id) == RETURNED for r in visits),
             sum(f.overdue_actions for f in mine), _mean(f.level for f in mine),
             _mean(f.baseline for f in mine if f.improvement is not None),
             _mean(f.improvement for f in mine),
             tuple(f.name for f in mine if f.failed_checks), tuple(f.name for f in mine if f.success),
             {county: sum(f.county == county for f in mine) for county in quality_counties().get(c, ())}))
     return out
-
-
-def _review_counts(rows: list[OverviewRow]) -> dict[str, str]:
-    """Visit id → its review status (已审核 / 退回). The review loop is not part of this desk yet: none."""
-    return {}
 
 
 # -- 培育成功 -------------------------------------------------------------------
