@@ -10,7 +10,7 @@ from xunzhen_app.cli import main
 from xunzhen_app.services import enterprises, experts, visits
 from xunzhen_app.services.dto import EnterpriseInput
 
-SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "template", "summary", "items", "author", "via", "review"}
+SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "outside_window", "template", "summary", "items", "author", "via", "review"}
 ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion",
              "strength", "previous_level", "baseline_level", "pending"}
 

@@ -10,9 +10,11 @@ parsing the command line stays fast.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
+from ..core.calendar import stage_label
 from ..core.errors import UserError
 from ..core.validation import check_date
 from . import review_cmds
@@ -90,9 +92,11 @@ def _list(args) -> int:
         print_json([{"id": v.id, "enterprise": v.enterprise, "enterprise_id": v.enterprise_id, "city": v.city,
                      "cultivation_type": v.cultivation_type, "date": v.start_date.isoformat(),
                      "end_date": v.end_date.isoformat(), "stage": v.stage, "status": v.status,
-                     "template": f"{v.template_id} {v.template_version}"} for v in rows])
+                     "template": f"{v.template_id} {v.template_version}", "outside_window": v.outside_window}
+                    for v in rows])
     else:
-        table([[v.id[:8], v.start_date.isoformat(), v.enterprise, v.city, v.stage, v.status] for v in rows],
+        table([[v.id[:8], v.start_date.isoformat(), v.enterprise, v.city, stage_label(v.stage, v.outside_window),
+                v.status] for v in rows],
               ["编号", "日期", "企业", "所属地市", "阶段", "状态"])
     return 0
 
@@ -121,6 +125,11 @@ def _new(args) -> int:
     row = visits.create_visit(store, visits.NewVisit(
         enterprise_id=enterprise_id, stage=(args.stage or "").strip(), start_date=start, team=(me.id,) if me else (),
         template_id=args.template, previous_visit_id=args.previous, copy_previous=bool(args.previous)))
+    if row.outside_window:  # flagged, not refused: the visit is saved as asked
+        from ..services import calendar
+
+        cal = calendar.programme_calendar(store, row.start_date.year)
+        print(f"警告：{calendar.outside_window_text(cal, row.stage, row.start_date)}", file=sys.stderr)
     if args.json:
         print_json({"id": row.id})
     else:

@@ -205,6 +205,25 @@ class PlanItem(Tracked, Base):
     visit: Mapped[Visit] = relationship(back_populates="plan")
 
 
+class ProgrammeCalendarYear(Base):
+    """设置's dates of one year of the programme (core.calendar), where they differ from 附件1's
+    defaults. In the store, not in a user's settings, so a bureau's desk and its CLI agree;
+    local to the installation (never in packages)."""
+
+    __tablename__ = "programme_calendar"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    initial_start: Mapped[date] = mapped_column(Date)
+    initial_end: Mapped[date] = mapped_column(Date)
+    follow_up_start: Mapped[date] = mapped_column(Date)
+    follow_up_end: Mapped[date] = mapped_column(Date)
+    summary_start: Mapped[date] = mapped_column(Date)
+    summary_end: Mapped[date] = mapped_column(Date)
+    list_deadline: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60), default="")
+
+
 class VisitHistory(Base):
     """Append-only: who changed which field of a visit, when, and why."""
 

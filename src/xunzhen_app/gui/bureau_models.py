@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ..core.calendar import stage_label
 from ..core.collation import pinyin_text, region_text
 from ..core.scoring import round_half_up
 from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview
@@ -28,7 +29,7 @@ class OverviewModel(RowTableModel):
         ("企业名称", lambda r: r.enterprise),
         ("所属地市", lambda r: r.city),
         ("培育类型", lambda r: r.cultivation_type),
-        ("阶段", lambda r: r.stage),
+        ("阶段", lambda r: stage_label(r.stage, r.outside_window)),
         ("状态", lambda r: r.status),
         ("交付", lambda r: DELIVERED if r.delivered else NOT_DELIVERED),
         ("日期", lambda r: r.start_date.isoformat()),

@@ -34,6 +34,7 @@ from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
 from .guarded import WorkerCalls
+from .stage_gaps_panel import StageGapsPanel
 from .table_models import ROW_ROLE
 from .widgets.error_banner import ErrorBanner
 
@@ -128,6 +129,9 @@ class BureauPage(QWidget):
                   ui.syncButton, ui.chooseSyncFolderButton, ui.resolveButton, ui.conflictBannerButton):
             b.setMinimumHeight(40)
         ui.syncButton.setMinimumWidth(96)
+        self.stage_gaps = StageGapsPanel(self.calls, self)
+        gaps_tab = ui.tabs.addTab(self.stage_gaps, "阶段缺项")
+        self.stage_gaps.counted.connect(lambda n: ui.tabs.setTabText(gaps_tab, f"阶段缺项（{n}）"))
 
     def _show_recipients(self, cards) -> None:
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
@@ -153,6 +157,7 @@ class BureauPage(QWidget):
                     signing.list_cards(store))
 
         self.calls.run(job, self._show)
+        self.stage_gaps.refresh()
 
     def _show(self, result) -> None:
         rows, unvisited, waiting, places, history, cards = result

@@ -1,5 +1,6 @@
-"""设置 (form: ui/settings_page.ui): expert profile, data folder, default
-template, 触屏模式, backups, and the 检查表模板 manager (gui/template_manager.py) under them.
+"""设置 (form: ui/settings_page.ui): expert profile, data folder, the programme calendar
+(gui/calendar_settings.py), default template, 触屏模式, backups, and the 检查表模板 manager
+(gui/template_manager.py) under them.
 
 The default template is a user preference (QSettings); the profile lives in
 the store, because its name is recorded as the author of every change.
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QVB
 from ..db import backup
 from ..db.store import open_store
 from ..services import checklists, experts
+from .calendar_settings import CalendarSettings
 from .context import AppContext
 from .form_errors import FieldErrors
 from .forms.ui_settings_page import Ui_SettingsPage
@@ -52,6 +54,8 @@ class SettingsPage(QWidget):
         # The manager shares the right-hand column with the backups: both are lists with buttons.
         self.templates = TemplateManager(ctx, self.calls, self)
         self.templates.changed.connect(self.refresh)
+        self.calendar = CalendarSettings(self.calls, form)
+        ui.leftColumn.insertWidget(ui.leftColumn.indexOf(ui.dataGroup) + 1, self.calendar)
         ui.columns.removeWidget(ui.backupGroup)
         right = QVBoxLayout()
         right.addWidget(self.templates, 3)
@@ -88,6 +92,7 @@ class SettingsPage(QWidget):
         self.calls.run(lambda: (experts.profile(store), checklists.usable_templates(store)),
                        self._fill)
         self.templates.refresh()
+        self.calendar.load()
         self._list_backups()
 
     def _fill(self, result) -> None:

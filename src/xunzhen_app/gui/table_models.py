@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.calendar import OUTSIDE_MARK, stage_label
 from ..core.collation import pinyin_text, region_text
 from ..services.dto import EnterpriseInfo, VisitRow
 
@@ -89,7 +90,7 @@ class EnterpriseTableModel(RowTableModel):
 class VisitTableModel(RowTableModel):
     columns = (
         ("日期", lambda v: v.start_date.isoformat()),
-        ("阶段", lambda v: v.stage),
+        ("阶段", lambda v: stage_label(v.stage, v.outside_window)),
         ("状态", lambda v: v.status),
         ("检查表", lambda v: f"{v.template_id} {v.template_version}"),
         ("编号", lambda v: v.id[:8]),
@@ -104,5 +105,7 @@ def visit_context(v: VisitRow) -> str:
     """The page header over an open visit: which enterprise, stage, date and status (rich text)."""
     days = f"{v.start_date:%Y-%m-%d}" + (f" 至 {v.end_date:%Y-%m-%d}" if v.end_date and v.end_date != v.start_date else "")
     colour = "#2e8b57" if v.status == "已定稿" else "#9a6700"
-    return (f"<b>{html.escape(v.enterprise)}</b>　{html.escape(v.stage)}　{days}　"
+    # A date outside the stage's window is shown, never refused (设置 holds the windows).
+    outside = f"　<span style='color:#b3261e'><b>{OUTSIDE_MARK}</b></span>" if v.outside_window else ""
+    return (f"<b>{html.escape(v.enterprise)}</b>　{html.escape(v.stage)}　{days}{outside}　"
             f"<span style='color:{colour}'><b>{html.escape(v.status)}</b></span>")

@@ -22,6 +22,7 @@ from ..core.checklist import Template
 from ..core.errors import UserError
 from ..core.scoring import Rating, band, round_half_up, score_template
 from ..db.models import Enterprise, ImportLog, SyncBase, Visit, VisitExpert
+from .calendar import outside_window_in
 from .checklists import stored_template
 from .exchange.conflicts import ConflictInfo
 from .exchange.merge import ImportReport, import_package, read_package_file, verify_package
@@ -58,6 +59,7 @@ class OverviewRow:
     overdue_actions: int = 0  # 一企一策 actions past their 完成时限 and not done (core.actions.is_overdue)
     failed_checks: tuple[str, ...] = ()  # codes of the 否决项 rated 未通过
     experts: tuple[str, ...] = ()  # the visit team's names, leader first
+    outside_window: bool = False  # dated outside its stage's window (services.calendar)
 
 
 def _score(code: str, title: str, score, scale) -> GoalScore:
@@ -90,7 +92,8 @@ def overview(store) -> list[OverviewRow]:
                 tuple(_score(g.code, g.title, g.score, template.scale) for g in result.goals),
                 tuple(lv.name for lv in template.scale.levels),
                 sum(is_overdue(p.due, p.status, today) for p in v.plan),
-                tuple(result.failed_checks), tuple(m.expert.name for m in v.team)))
+                tuple(result.failed_checks), tuple(m.expert.name for m in v.team),
+                outside_window_in(s, v.stage, v.start_date)))
         return out
 
 

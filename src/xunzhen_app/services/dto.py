@@ -177,6 +177,7 @@ class VisitRow:
     template_id: str
     template_version: str
     updated_at: datetime
+    outside_window: bool = False  # dated outside its stage's window of the programme calendar (flagged only)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ def visit_json(detail: VisitDetail, origin: dict | None = None, review: dict | N
         "stage": row.stage,
         "status": row.status,
         "date": row.start_date.isoformat(),
+        "outside_window": row.outside_window,  # dated outside its stage's window (services.calendar)
         "template": {"id": detail.template.id, "version": detail.template.version},
         "summary": detail.summary,
         "items": [item_json(item, detail.assessments.get(item.code)) | follow_up_json(detail, item.code)

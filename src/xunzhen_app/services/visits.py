@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from ..core.checklist import Template
 from ..core.domain import Method, Stage, VisitStatus
@@ -42,7 +42,7 @@ from ..db.models import (
     VisitHistory,
     VisitProblem,
 )
-from . import actions, checklists, report_numbers
+from . import actions, calendar, checklists, report_numbers
 from .dto import (
     AssessmentData,
     AttachmentInfo,
@@ -137,10 +137,12 @@ def _copy_from(previous: Visit, visit: Visit) -> None:
 
 def _row(v: Visit) -> VisitRow:
     e = v.enterprise
+    session = object_session(v)
     return VisitRow(
         id=v.id, enterprise_id=e.id, enterprise=e.name, city=e.city, cultivation_type=e.cultivation_type,
         start_date=v.start_date, end_date=v.end_date, stage=v.stage, status=v.status,
         template_id=v.template_id, template_version=v.template_version, updated_at=v.updated_at,
+        outside_window=session is not None and calendar.outside_window_in(session, v.stage, v.start_date),
     )
 
 
