@@ -38,6 +38,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from ...core.checklist import parse_template
 from ...core.domain import VisitStatus
 from ...db.base import new_id, table_of, utcnow
+from ...db.insert_new import insert_new
 from ...db.models import (
     Assessment,
     Attestation,
@@ -186,6 +187,9 @@ class VerifiedPackage:
     # for a format 1 or 2 package, none: every record counts as the sender's.
     signed: dict[tuple[str, str], attest.Entry] = field(default_factory=dict)
     attestations: list[dict] = field(default_factory=list)
+    # (entity, record id) → the record's JSON form and digest as sent, made once for the attestation
+    # check and reused by the merge (dropped where the merge rewrites a reference).
+    forms: dict[tuple[str, str], tuple[dict, str]] = field(default_factory=dict)
 
     @property
     def manifest(self) -> dict:
@@ -231,17 +235,19 @@ def verify_package(source: str, blob: bytes, keys: KeyPair,
     pkg = VerifiedPackage(raw, sender, sections)
     if version >= 3:
         pkg.attestations, entries = attest.verify(source, data.get(ATTESTATIONS, []))
-        pkg.signed = _match_attestations(source, sections, entries)
+        pkg.signed = _match_attestations(source, sections, entries, pkg.forms)
     return pkg
 
 
-def _match_attestations(source: str, sections: dict, entries: dict) -> dict:
+def _match_attestations(source: str, sections: dict, entries: dict, forms: dict) -> dict:
     """Every record of a format-3 package must be vouched for, at the revision and content it has."""
     signed = {}
     for name in TRACKED:
         entity = SECTIONS[name].__tablename__
         for row in sections[name]:
-            key, dig = (entity, row["id"]), digest(json_form(row))
+            key, form = (entity, row["id"]), json_form(row)
+            dig = digest(form)
+            forms[key] = (form, dig)
             signed[key] = _entry_for(source, entries, key, row["revision"], dig, name)
     for t in sections[TOMBSTONES]:
         key = (tombstone_entity(t["entity"]), t["record_id"])
@@ -303,10 +309,10 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
         except (IntegrityError, DataError) as exc:
             # e.g. a record id already used by another kind of record here; the transaction rolls back.
             raise PackageError(source, f"数据与本机数据库不相容（{exc.orig}）") from None
-        s.add(ImportLog(package_id=m["package_id"], kind=m["kind"], sender=pkg.sender.fingerprint,
-                        sender_name=name[:60], file_name=Path(source).name[:255],
-                        file_sha256=pkg.raw.file_sha256, report=report.to_json()))
-        s.flush()
+        s.execute(insert(table_of(ImportLog)), {
+            "package_id": m["package_id"], "kind": m["kind"], "sender": pkg.sender.fingerprint,
+            "sender_name": name[:60], "file_name": Path(source).name[:255], "file_sha256": pkg.raw.file_sha256,
+            "report": report.to_json()})
         if preview:
             s.rollback()
     return report
@@ -377,8 +383,8 @@ class _Merger:
         rest = [i for i in ids if i not in held]
         if rest:
             held.update(visit_digests(self.s, list(self._existing(Visit, rest).values())))
-        self.s.add(ExportLog(package_id=self.pkg.manifest["package_id"], recipient=self.pkg.sender.fingerprint,
-                             visits=held))
+        self.s.execute(insert(table_of(ExportLog)), {"package_id": self.pkg.manifest["package_id"],
+                                                     "recipient": self.pkg.sender.fingerprint, "visits": held})
 
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
         # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
@@ -428,8 +434,9 @@ class _Merger:
         refs = _REFS.get(entity, {})
         for row in rows:
             for col, target in refs.items():
-                if row.get(col) is not None:
-                    row[col] = self.alias[target].get(row[col], row[col])
+                if row.get(col) is not None and row[col] in self.alias[target]:
+                    row[col] = self.alias[target][row[col]]
+                    self.pkg.forms.pop((entity, row["id"]), None)  # no longer the form as sent
         wanted: dict[str, set[str]] = defaultdict(set)
         for row in rows:
             for col, target in refs.items():
@@ -564,13 +571,13 @@ class _Merger:
                 row.attestation_id = aid
         used = {r["attestation_id"] for r in self.new_authors if r["attestation_id"]} | set(self.attested.values())
         if used:
-            have = set(self.s.scalars(select(Attestation.id).where(Attestation.id.in_(list(used)))))
+            rows = {}
             for att in self.pkg.attestations:
                 aid = attest.attestation_id(att)
-                if aid in used and aid not in have:
-                    have.add(aid)
-                    self.s.add(Attestation(id=aid, signer=att["signer"], signing_key=att["signing_key"],
-                                           entries=att["entries"], signature=att["signature"]))
+                if aid in used:
+                    rows[aid] = {"id": aid, "signer": att["signer"], "signing_key": att["signing_key"],
+                                 "entries": att["entries"], "signature": att["signature"], "received_at": self.now}
+            insert_new(self.s, Attestation, list(rows.values()))
         if self.history:
             self.s.execute(insert(table_of(VisitHistory)), self.history)
             self.report.history_added += len(self.history)
@@ -580,14 +587,15 @@ class _Merger:
     def _blobs(self) -> None:
         members = self.pkg.raw.members
         shas = {n[len(ATTACHMENT_DIR):] for n in members if n.startswith(ATTACHMENT_DIR)}
-        wanted = shas | {a["sha256"] for a in self.pkg.sections.get("attachments", [])}
+        # Only attachments whose content the package leaves out need a look-up; the ones it carries
+        # (their hashes checked when inflated) go in unless held already.
+        wanted_l = list({a["sha256"] for a in self.pkg.sections.get("attachments", [])} - shas)
         have = set()
-        wanted_l = list(wanted)
         for i in range(0, len(wanted_l), _CHUNK):
             have |= set(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted_l[i:i + _CHUNK]))))
-        for sha in sorted(shas - have):
-            data = members[ATTACHMENT_DIR + sha]
-            self.s.add(Blob(sha256=sha, size=len(data), data=data))
+        insert_new(self.s, Blob, [{"sha256": sha, "size": len(members[ATTACHMENT_DIR + sha]),
+                                   "data": members[ATTACHMENT_DIR + sha], "created_at": self.now}
+                                  for sha in sorted(shas)])
         self.blobs = have | shas
 
     def _templates(self, rows) -> None:
@@ -672,8 +680,9 @@ class _Merger:
         # ORM so the flush hook writes the visit history of what the import changed.
         with self.s.no_autoflush:
             for row in rows:
-                remote = json_form(row)
-                rd = digest(remote)
+                form = self.pkg.forms.get((entity, row["id"]))
+                remote, rd = form if form is not None else (json_form(row), "")
+                rd = rd or digest(remote)
                 writer = self.pkg.signer(entity, row["id"])
                 local = existing.get(row["id"])
                 if local is None and natural:

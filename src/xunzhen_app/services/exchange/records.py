@@ -81,43 +81,79 @@ def columns(model) -> list:
     return [c for c in inspect(model).columns if c.key not in LOCAL_ONLY]
 
 
-def _parse(col, value, where: str):
-    if value is None:
-        if not col.nullable and not col.primary_key:
-            raise ValueError(f"{where}：不能为空")
-        if col.primary_key:
-            raise ValueError(f"{where}：缺少主键")
-        return None
+class _Bad(ValueError):
+    """A value the column refuses; the caller adds where it was."""
+
+
+def _parser(col):
+    """The check and conversion of one column's values, chosen once per column rather than per value
+    (a package holds hundreds of values; the type dispatch was a tenth of an import's time)."""
     t = col.type
+
+    def parse(value):
+        if value is None:
+            if col.primary_key:
+                raise _Bad("缺少主键")
+            if not col.nullable:
+                raise _Bad("不能为空")
+            return None
+        return convert(value)
+
     if isinstance(t, UTCDateTime):
-        v = datetime.fromisoformat(value)
-        if v.tzinfo is None:
-            raise ValueError(f"{where}：时间缺少时区")
-        return v.astimezone(UTC)
-    if isinstance(t, Date):
-        return date.fromisoformat(value)
-    if isinstance(t, Boolean):
-        if not isinstance(value, bool):
-            raise ValueError(f"{where}：应为真/假")
-        return value
-    if isinstance(t, Integer):
-        if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**31 - 1:
-            raise ValueError(f"{where}：应为整数")
-        if col.key == "revision" and not 1 <= value <= MAX_REVISION:
-            raise ValueError(f"{where}：修订号 {value} 超出范围（1 至 {MAX_REVISION}）")
-        return value
-    if isinstance(t, (String, Text)):
-        if not isinstance(value, str):
-            raise ValueError(f"{where}：应为文本")
-        # PostgreSQL enforces VARCHAR(n), SQLite does not: check here so both refuse alike.
-        if (length := getattr(t, "length", None)) and len(value) > length:
-            raise ValueError(f"{where}：超过 {length} 个字符")
-        return value
-    if isinstance(t, JSON):
-        if not isinstance(value, (list, dict)):
-            raise ValueError(f"{where}：应为列表或对象")
-        return value
-    raise ValueError(f"{where}：不支持的类型")
+        def convert(value):
+            v = datetime.fromisoformat(value)
+            if v.tzinfo is None:
+                raise _Bad("时间缺少时区")
+            return v.astimezone(UTC)
+    elif isinstance(t, Date):
+        convert = date.fromisoformat
+    elif isinstance(t, Boolean):
+        def convert(value):
+            if not isinstance(value, bool):
+                raise _Bad("应为真/假")
+            return value
+    elif isinstance(t, Integer):
+        def convert(value):
+            if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**31 - 1:
+                raise _Bad("应为整数")
+            if col.key == "revision" and not 1 <= value <= MAX_REVISION:
+                raise _Bad(f"修订号 {value} 超出范围（1 至 {MAX_REVISION}）")
+            return value
+    elif isinstance(t, (String, Text)):
+        length = getattr(t, "length", None)
+
+        def convert(value):
+            if not isinstance(value, str):
+                raise _Bad("应为文本")
+            # PostgreSQL enforces VARCHAR(n), SQLite does not: check here so both refuse alike.
+            if length and len(value) > length:
+                raise _Bad(f"超过 {length} 个字符")
+            return value
+    elif isinstance(t, JSON):
+        def convert(value):
+            if not isinstance(value, (list, dict)):
+                raise _Bad("应为列表或对象")
+            return value
+    else:
+        def convert(value):
+            raise _Bad("不支持的类型")
+    return parse
+
+
+_PARSERS: dict[type, list] = {}
+
+
+def _parsers(model) -> list:
+    if model not in _PARSERS:
+        _PARSERS[model] = [(c.key, _parser(c)) for c in columns(model)]
+    return _PARSERS[model]
+
+
+def _parse(col, value, where: str):
+    try:
+        return _parser(col)(value)
+    except _Bad as exc:
+        raise ValueError(f"{where}：{exc}") from None
 
 
 def parse_section(source: str, section: str, rows) -> list[dict]:
@@ -126,20 +162,23 @@ def parse_section(source: str, section: str, rows) -> list[dict]:
     if not isinstance(rows, list):
         raise PackageError(source, f"data.json 的“{section}”不是列表")
     out = []
-    cols = columns(model)
+    parsers = _parsers(model)
     later = LATER_COLUMNS.get(model.__tablename__, {})
     for n, row in enumerate(rows):
         if not isinstance(row, dict):
             raise PackageError(source, f"data.json 的 {section}[{n}] 不是对象")
         typed = {}
+        key = ""
         try:
-            for col in cols:
-                if col.key not in row and col.key in later:
-                    typed[col.key] = later[col.key]
-                    continue
-                if col.key not in row:
-                    raise ValueError(f"{section}[{n}].{col.key}：缺少字段")
-                typed[col.key] = _parse(col, row[col.key], f"{section}[{n}].{col.key}")
+            for key, parse in parsers:
+                if key in row:
+                    typed[key] = parse(row[key])
+                elif key in later:
+                    typed[key] = later[key]
+                else:
+                    raise _Bad("缺少字段")
+        except _Bad as exc:
+            raise PackageError(source, f"data.json 数据无效：{section}[{n}].{key}：{exc}") from None
         except (ValueError, TypeError) as exc:
             raise PackageError(source, f"data.json 数据无效：{exc}") from None
         out.append(typed)
