@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..core.errors import UserError
 from ..core.uscc import normalize_uscc
+from ..db.base import table_of
 from ..db.models import Enterprise
 from . import xlsx_input
 from .dto import EnterpriseInput
-from .enterprises import fill_enterprise, input_of, validate_enterprise
+from .enterprises import enterprise_values, fill_enterprise, input_of, validate_enterprise
 
 REQUIRED = ("企业名称", "所属地市", "培育类型")
 OPTIONAL = ("序号", "备注", "统一社会信用代码", "区县")
@@ -154,12 +155,14 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
         existing = _load(s, {t for t in targets if t})
         claimed: dict[str, int] = {}  # existing id → the row that updates it
         refused: list[str] = []
+        # New enterprises go in as prepared rows, one executemany per batch: ORM objects (and their
+        # flush) were a third of a 100,000-row import. A new enterprise needs nothing of the flush
+        # hook but its id, which the column default gives; updates stay ORM so their revision is bumped.
+        new_rows: list[dict] = []
         for done, ((row_no, data), target) in enumerate(zip(rows, targets)):
             go_on(done)
             if target is None:
-                e = Enterprise()
-                fill_enterprise(e, data)
-                s.add(e)
+                new_rows.append(enterprise_values(data))
                 report.created.append(data.name)
             elif target in claimed:
                 refused.append(f"第 {row_no} 行：与第 {claimed[target]} 行对应同一家已有企业“{existing[target].name}”")
@@ -169,13 +172,22 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
                 _update(existing[target], data)
                 report.updated.append(data.name)
             if done % _FLUSH_EVERY == _FLUSH_EVERY - 1:
+                _insert(s, new_rows)
                 s.flush()
         if refused and not skip_invalid:
             raise _refusal(path, refused)
         report.invalid += refused
+        _insert(s, new_rows)
         s.flush()
         go_on(len(rows))  # a 取消 pressed during the last row still wins: nothing is committed yet
     return report
+
+
+def _insert(session, rows: list[dict]) -> None:
+    """Insert the rows gathered so far, and forget them."""
+    if rows:
+        session.execute(insert(table_of(Enterprise)), rows)
+        rows.clear()
 
 
 def _load(session, ids: set[str]) -> dict[str, Enterprise]:

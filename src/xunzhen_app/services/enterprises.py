@@ -130,20 +130,29 @@ def _apply(session: Session, e: Enterprise, data: EnterpriseInput, where: str = 
     fill_enterprise(e, data)
 
 
-def fill_enterprise(e: Enterprise, data: EnterpriseInput) -> None:
-    """Copy values validate_enterprise accepted (and whose USCC is known to be free) onto ``e``."""
-    e.name = data.name.strip()
-    e.uscc = normalize_uscc(data.uscc) or None
-    e.city = data.city.strip()
-    e.county = data.county.strip()
-    e.industry = data.industry.strip()
-    e.cultivation_type = data.cultivation_type or suggest_cultivation_type(list(data.honours)).type.value
-    e.honours = [honour_to_json(h) for h in data.honours]
-    e.contacts = [asdict(c) for c in data.contacts]
-    e.notes = data.notes
+def enterprise_values(data: EnterpriseInput) -> dict:
+    """The column values of values validate_enterprise accepted (and whose USCC is known to be free)."""
+    values = {
+        "name": data.name.strip(),
+        "uscc": normalize_uscc(data.uscc) or None,
+        "city": data.city.strip(),
+        "county": data.county.strip(),
+        "industry": data.industry.strip(),
+        "cultivation_type": data.cultivation_type or suggest_cultivation_type(list(data.honours)).type.value,
+        "honours": [honour_to_json(h) for h in data.honours],
+        "contacts": [asdict(c) for c in data.contacts],
+        "notes": data.notes,
+    }
     for name in PROFILE_FIELDS:
         value = getattr(data.profile, name)
-        setattr(e, name, value.strip() if isinstance(value, str) else value)
+        values[name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def fill_enterprise(e: Enterprise, data: EnterpriseInput) -> None:
+    """Copy values validate_enterprise accepted (and whose USCC is known to be free) onto ``e``."""
+    for key, value in enterprise_values(data).items():
+        setattr(e, key, value)
 
 
 def add_enterprise(session: Session, data: EnterpriseInput, where: str = "") -> Enterprise:

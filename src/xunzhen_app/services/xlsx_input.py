@@ -135,6 +135,36 @@ def reading(path: Path) -> Iterator[None]:
         raise UserError(f"“{path}”不是有效的 .xlsx 文件（{detail}）：{SAVE_AS}") from None
 
 
+def _read_only_sheet_size(ws) -> None:
+    """ReadOnlyWorksheet._get_size, reading only up to the sheet's data.
+
+    openpyxl 3.1 looks for a sheet's <dimension> among iterparse's *end* events and stops at
+    <sheetData> — which ends only after the last row. A sheet saved without a dimension (openpyxl's
+    own write-only mode does that) was parsed whole before its first row was read: a fifth of a
+    100,000-row import. Start events see both elements at once, with their attributes.
+    """
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse  # defusedxml's, as openpyxl's own
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == f"{{{SHEET_MAIN_NS}}}dimension":
+                ws._min_column, ws._min_row, ws._max_column, ws._max_row = SheetDimension.from_tree(element).boundaries
+                return
+            if element.tag == f"{{{SHEET_MAIN_NS}}}sheetData":
+                return
+    finally:
+        src.close()
+
+
+def _patch_openpyxl() -> None:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    ReadOnlyWorksheet._get_size = _read_only_sheet_size  # type: ignore[method-assign]
+
+
 @contextmanager
 def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
     """The rows (tuples of values) of the first worksheet of a checked workbook; closed on exit.
@@ -146,6 +176,7 @@ def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
     path = Path(path)
     _sniff(path)
     _check_zip(path)
+    _patch_openpyxl()
     with reading(path):
         wb = load_workbook(path, read_only=True, data_only=True)
     try:
