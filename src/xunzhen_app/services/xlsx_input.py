@@ -162,7 +162,7 @@ def _read_only_sheet_size(ws) -> None:
 def _patch_openpyxl() -> None:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    ReadOnlyWorksheet._get_size = _read_only_sheet_size  # type: ignore[method-assign]
+    ReadOnlyWorksheet._get_size = _read_only_sheet_size
 
 
 @contextmanager
