@@ -137,7 +137,7 @@ def test_plan_cli_lists_and_updates_with_exit_2_on_bad_input(store, initial, pat
                               "progress")} == {
         "id": aid, "measure": "开展QC小组活动", "owner": "张伟", "due": "2020-01-31", "status": "进行中",
         "overdue": True, "item_codes": ["1.1.1"], "goal_codes": ["1"],
-        "progress": [{"date": "2020-01-02", "note": "已成立小组", "status": "进行中"}]}
+        "progress": [{"date": "2020-01-02", "note": "已成立小组", "status": "进行中", "attachments": []}]}
 
     for args, message in ((["--status", "完成"], "举措状态“完成”无效"), (["--due", "2025/13/01"], "完成时限"),
                           (["--note", "a\x1bb"], "进展记录")):

@@ -128,6 +128,9 @@ def test_every_page_and_dialog_speaks_chinese(qtbot, window):
     window.show_page(0)
     opened = [window.new_visit(window.current_visit_row.enterprise_id), window.show_keys(), window.about(),
               window.enterprise_page.add_enterprise(), window.summary_page.banner.ask_reason()]
+    summary = window.summary_page
+    summary.ui.planView.setCurrentIndex(summary.planModel.index(0, 0))
+    opened.append(summary.show_action_history())  # 举措进展与历史
     window.summary_page.finalize_visit()
     settle(qtbot, window.ctx)
     opened += [b for b in window.summary_page.findChildren(QMessageBox) if b.isVisible()]

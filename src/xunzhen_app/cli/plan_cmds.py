@@ -7,6 +7,7 @@ service with its Chinese message (exit 2), and nothing is saved.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from .context import print_json, store_for, table
 
@@ -27,6 +28,8 @@ def register(sub, common) -> None:
     pu.add_argument("--note", metavar="文字", help="今天的进展记录")
     pu.add_argument("--result", metavar="核验结果", help="跟踪巡诊对延续举措的核验结果：已完成并见效、部分完成或未完成")
     pu.add_argument("--result-note", metavar="文字", default="", help="核验说明")
+    pu.add_argument("--attach", metavar="文件", action="append", type=Path, default=[],
+                    help="随今天的进展记录附上照片或文件（可多次给出）")
     pu.set_defaults(handler=_update)
 
 
@@ -54,7 +57,10 @@ def _update(args) -> int:
     if args.result is not None:
         changes["result"] = args.result.strip()
         changes["result_note"] = args.result_note
+    from ..services.attachment_store import read_attachment_file
+
+    files = [read_attachment_file(f) for f in args.attach]  # read before the store opens: all or nothing
     row = actions.update_action(store_for(args), args.action, status=args.status, owner=args.owner,
-                                note=args.note, **changes)
+                                note=args.note, attachments=files, **changes)
     print(f"已更新举措 {row.id[:8]}：{row.status}" + (f"，完成时限 {row.due}" if row.due else ""))
     return 0

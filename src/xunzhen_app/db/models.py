@@ -257,7 +257,7 @@ class Blob(Base):
 
 
 class Attachment(Tracked, Base):
-    """A photo or document attached to a visit, optionally to one item."""
+    """A photo or document attached to a visit, optionally to one item or to an action's progress note."""
 
     __tablename__ = "attachment"
 
@@ -268,6 +268,9 @@ class Attachment(Tracked, Base):
     media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     caption: Mapped[str] = mapped_column(Text, default="")
     size: Mapped[int] = mapped_column(Integer)
+    # Set for a photo or document of a 一企一策 action's progress note (the note lists its id); no
+    # foreign key, like PlanItem.carried_from_id: the visit's own rows travel together in packages.
+    plan_item_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
     visit: Mapped[Visit] = relationship(back_populates="attachments")
 

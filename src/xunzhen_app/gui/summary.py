@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
 from ..services import actions, visits
 from ..services.dto import VisitDetail
+from .action_history_dialog import ActionHistoryDialog
 from .autosave import TextAutosave
 from .context import AppContext
 from .fonts import enlarge
@@ -129,6 +130,11 @@ class SummaryPage(QWidget):
         ui.planUpButton.clicked.connect(lambda: self._move("plan", ui.planView, -1))
         ui.planDownButton.clicked.connect(lambda: self._move("plan", ui.planView, 1))
         ui.removePlanButton.clicked.connect(lambda: self._remove("plan", ui.planView))
+        self.planHistoryButton = QPushButton("进展与历史…", ui.planTab)
+        self.planHistoryButton.setToolTip("所选举措的进展记录（可附照片、文件）和修改记录")
+        ui.planButtons.insertWidget(ui.planButtons.indexOf(ui.removePlanButton), self.planHistoryButton)
+        self.planHistoryButton.clicked.connect(self.show_action_history)
+        self.action_history: ActionHistoryDialog | None = None
 
         self.unratedModel = UnratedListModel(self)
         ui.unratedView.setModel(self.unratedModel)
@@ -304,6 +310,20 @@ class SummaryPage(QWidget):
     def add_plan_row(self, measure: str, **values) -> None:
         vid, store = self.visit_id, self.ctx.store
         self._push_added("plan", lambda m: visits.add_plan_row(store, vid, measure=m, **values), [measure])
+
+    def show_action_history(self) -> ActionHistoryDialog | None:
+        """The selected action's progress notes and changes (gui/action_history_dialog.py)."""
+        index = self.ui.planView.currentIndex()
+        if not index.isValid():
+            self.errorBanner.show_message("请先在表中选择一项帮扶举措")
+            return None
+        row = self.planModel.rows()[index.row()]
+        dialog = ActionHistoryDialog(self.ctx, row.id, locked=self._locked, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _: (self.visitChanged.emit(self.visit_id), self.reload()))
+        dialog.open()
+        self.action_history = dialog
+        return dialog
 
     def _add_typed_plan_row(self) -> None:
         text = self.ui.planMeasureInput.text().strip()

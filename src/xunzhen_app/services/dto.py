@@ -113,12 +113,24 @@ class ProblemData:
 
 
 @dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    caption: str = ""
+    item_code: str | None = None
+
+
+@dataclass(frozen=True)
 class ProgressNote:
     """A dated note on an action; ``status`` is the action's status once the note was made."""
 
     date: date | None
     note: str
     status: str
+    attachments: tuple[AttachmentInfo, ...] = ()  # photos or documents of the note
 
 
 @dataclass(frozen=True)
@@ -142,17 +154,6 @@ class PlanRow:
 
     def overdue(self, today: date) -> bool:
         return is_overdue(self.due, self.status, today)
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: str
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    caption: str = ""
-    item_code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ GUI can commit every keystroke burst at once.
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +19,6 @@ from ..core.domain import Method, Stage, VisitStatus
 from ..core.errors import NotFoundError, UserError
 from ..core.scoring import score_template
 from ..core.validation import (
-    check_attachment_name,
     check_date,
     check_date_range,
     check_field_text,
@@ -43,6 +40,7 @@ from ..db.models import (
     VisitProblem,
 )
 from . import actions, calendar, checklists, report_numbers
+from .attachment_store import attachment_info, check_attachment, read_attachment_file, store_attachment
 from .dto import (
     AssessmentData,
     AttachmentInfo,
@@ -58,7 +56,6 @@ from .enterprises import to_info
 from .id_prefix import resolve_prefix
 
 ASSESSMENT_TEXT_FIELDS = ("evidence", "problem", "suggestion", "strength")
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -563,34 +560,19 @@ def _get(session: Session, model, row_id: str, label: str):
 # Attachments: content stored once by hash, linked to the visit (and an item).
 
 def add_attachment(store, visit_ref: str, file: Path, item_code: str | None = None, caption: str = "") -> AttachmentInfo:
-    file = Path(file)
-    try:
-        size = file.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise UserError(f"附件“{file}”有 {size // 1024 // 1024} MB，超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise UserError(f"无法读取附件“{file}”：{exc.strerror}") from exc
-    return add_attachment_bytes(store, visit_ref, file.name, data, item_code, caption)
+    return add_attachment_bytes(store, visit_ref, *read_attachment_file(file), item_code, caption)
 
 
 def add_attachment_bytes(store, visit_ref: str, filename: str, data: bytes,
                          item_code: str | None = None, caption: str = "") -> AttachmentInfo:
-    check_attachment_name(filename)
-    check_field_text("attachment.caption", caption)
-    digest = hashlib.sha256(data).hexdigest()
-    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    check_attachment(filename, data, caption)
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
         if item_code is not None:
             _check_code(s, v, item_code)
-        if s.get(Blob, digest) is None:
-            s.add(Blob(sha256=digest, size=len(data), data=data))
-        a = Attachment(visit=v, item_code=item_code, sha256=digest, filename=filename,
-                       media_type=media_type, caption=caption, size=len(data))
-        s.add(a)
+        a = store_attachment(s, v, filename, data, item_code=item_code, caption=caption)
         s.flush()
-        return AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
+        return attachment_info(a)
 
 
 def attachment_bytes(store, sha256: str) -> bytes:
@@ -611,8 +593,9 @@ def remove_attachment(store, attachment_id: str) -> Removed:
 
 
 def _attachment_infos(v: Visit) -> tuple[AttachmentInfo, ...]:
-    return tuple(AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.sha256, a.caption, a.item_code)
-                 for a in sorted(v.attachments, key=lambda a: a.created_at))
+    """The visit's own photos and documents; those of an action's progress notes show with the notes."""
+    return tuple(attachment_info(a) for a in sorted(v.attachments, key=lambda a: a.created_at)
+                 if a.plan_item_id is None)
 
 
 def list_attachments(store, visit_ref: str) -> tuple[AttachmentInfo, ...]:

@@ -40,7 +40,7 @@ from .format import PackageError
 from .records import SECTIONS, TOMBSTONES, label
 
 # Columns holding ids of records (their own or others'): all UUIDs.
-_ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id", "carried_from_id")
+_ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id", "carried_from_id", "plan_item_id")
 _MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later export adds to it
 _SHORT = 60  # roles and such: one line, as the column allows
 
@@ -196,8 +196,13 @@ def _plan_item(row: dict) -> None:
     if not isinstance(row["progress"], list):
         raise InvalidValue("进展记录", "应为列表")
     for note in row["progress"]:
-        if not isinstance(note, dict) or not set(note) <= {"date", "note", "status"}:
+        if not isinstance(note, dict) or not set(note) <= {"date", "note", "status", "attachments"}:
             raise InvalidValue("进展记录", f"格式不符：{str(note)[:60]}")
+        attached = note.get("attachments", [])
+        if not isinstance(attached, list):
+            raise InvalidValue("进展记录附件", "应为编号的列表")
+        for ref in attached:
+            check_uuid(ref, field="进展记录附件")
         check_date(note.get("date"), field="进展记录日期")
         check_field_text("plan.note", note.get("note", ""))
         actions.check_status(note.get("status", ActionStatus.NOT_STARTED))
