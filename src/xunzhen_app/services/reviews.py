@@ -84,6 +84,23 @@ def own_review(session: Session, visit_id: str) -> VisitReview | None:
     return None
 
 
+def own_reviews_of_visits_by(session: Session, installations) -> list[VisitReview]:
+    """This installation's reviews of the visits these installations authored: what a task package to
+    them carries, so a 退回 reaches the expert with the next tasks too."""
+    installations = list(set(installations))
+    if not installations:
+        return []
+    visit_ids = list(session.scalars(select(RecordAuthor.record_id).where(
+        RecordAuthor.entity == "visit", RecordAuthor.author.in_(installations))))
+    out = []
+    for i in range(0, len(visit_ids), _CHUNK):
+        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(visit_ids[i:i + _CHUNK]))
+                                 .order_by(VisitReview.id)):
+            if session.get(RecordAuthor, (ENTITY, r.id)) is None:
+                out.append(r)
+    return out
+
+
 def review_states(session: Session, visit_ids) -> dict[str, ReviewState]:
     """The review that counts for each of these visits (visits without one are left out). A review sent
     by the visit's own author does not count: nobody reviews their own work."""

@@ -32,9 +32,11 @@ from ...db.models import (
     Visit,
     VisitExpert,
     VisitProblem,
+    VisitReview,
 )
 from ...fs import describe_os_error
 from ..reports.atomic import write_atomically
+from ..reviews import own_reviews_of_visits_by
 from ..visits import resolve_visit
 from .crypto import encrypt
 from .format import (
@@ -49,7 +51,8 @@ from .format import (
     write_zip,
 )
 from .ownership import VISIT_RIGHT, attestations_for, authors, grant
-from .records import ATTESTATIONS, DELETABLE, SECTIONS, TOMBSTONES, to_dict, tombstone_dict
+from .records import ATTESTATIONS, DELETABLE, SECTIONS, TOMBSTONES, VOUCHINGS, to_dict, tombstone_dict
+from .relay import vouchings_for
 from .signing import Card, KeyPair, find_card
 
 _CHUNK = 500
@@ -82,12 +85,14 @@ def visit_digest(session, visit: Visit) -> str:
 def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
     """Changes whenever a visit or any of its parts changes revision, or a part is deleted."""
     dead = _tombstones(session, [v.id for v in visits])
+    reviewed = _reviews(session, [v.id for v in visits])
     out = {}
     for visit in visits:
         parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
             (VisitExpert, visit.team), (Assessment, visit.assessments), (VisitProblem, visit.problems),
             (PlanItem, visit.plan), (Attachment, visit.attachments)) for o in rel]
         parts += [tombstone_part(t["entity"], t["record_id"], t["revision"]) for t in dead.get(visit.id, [])]
+        parts += [review_part(r.id, r.revision) for r in reviewed.get(visit.id, [])]
         out[visit.id] = parts_digest(visit.id, visit.revision, parts)
     return out
 
@@ -95,6 +100,21 @@ def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
 def tombstone_part(entity: str, record_id: str, revision: int) -> tuple[str, str, int]:
     # Only visits with deletions get these entries, so digests sent before tombstones existed stay valid.
     return (f"tombstone/{entity}", record_id, revision)
+
+
+def review_part(review_id: str, revision: int) -> tuple[str, str, int]:
+    # A review (format 4) counts as a change of its visit, so a bureau's sync sends the visit with it;
+    # like tombstones, only reviewed visits get these entries.
+    return (VisitReview.__tablename__, review_id, revision)
+
+
+def _reviews(session, visit_ids: list[str]) -> dict[str, list[VisitReview]]:
+    out: dict[str, list[VisitReview]] = defaultdict(list)
+    for i in range(0, len(visit_ids), _CHUNK):
+        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(visit_ids[i:i + _CHUNK]))
+                                 .order_by(VisitReview.id)):
+            out[r.visit_id].append(r)
+    return out
 
 
 def _tombstones(session, visit_ids: list[str]) -> dict[str, list[dict]]:
@@ -142,7 +162,7 @@ def _closure(session, visits: list[Visit]) -> list[Visit]:
 
 
 def _collect(session, keys: KeyPair, visits: list[Visit], *, enterprises=(), experts=(), assignments=(),
-             templates=(), store=None) -> tuple[dict, dict]:
+             templates=(), reviews=(), store=None) -> tuple[dict, dict]:
     """With ``store``, each visit's 质量巡诊报告 is rendered into reports/<id>.pdf. The records travel
     under attestations (ownership.attestations_for); a visit's history stays here (the receiver writes its own)."""
     data: dict[str, list] = {name: [] for name in SECTIONS} | {TOMBSTONES: []}
@@ -177,8 +197,15 @@ def _collect(session, keys: KeyPair, visits: list[Visit], *, enterprises=(), exp
     if visit_ids:
         dead = _tombstones(session, visit_ids)
         data[TOMBSTONES] = [t for v in visit_ids for t in dead.get(v, [])]
+        reviewed = _reviews(session, visit_ids)
+        data["reviews"] = [to_dict(r) for v in visit_ids for r in reviewed.get(v, [])]
+    known = {r["id"] for r in data["reviews"]}
+    data["reviews"] += [to_dict(r) for r in reviews if r.id not in known]
     data["assignments"] = [to_dict(a) for a in assignments]
     data[ATTESTATIONS] = attestations_for(session, keys, data)
+    vouchings = vouchings_for(session, keys, data[ATTESTATIONS])
+    if vouchings:
+        data[VOUCHINGS] = vouchings
     return data, members
 
 
@@ -265,9 +292,11 @@ def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = 
         if not assignments:
             raise UserError("没有可导出的任务分配（先用 xunzhen package assign 分配专家）")
         rows = [s.get(ChecklistTemplate, t.key) for t in templates]
-        data, members = _collect(s, keys, [], assignments=assignments, templates=rows)
         recipient = encrypt_to.fingerprint if encrypt_to else None
-        granted = _grant_assignees(s, keys, assignments, recipient)
+        grantees = _assignee_installations(s, keys, assignments, recipient)
+        data, members = _collect(s, keys, [], assignments=assignments, templates=rows,
+                                 reviews=own_reviews_of_visits_by(s, set(grantees.values())))
+        granted = _grant_assignees(s, assignments, grantees)
         package_id, blob = seal_package(keys, "task", data, members, recipient)
         # Kept like a data package's, so the expert's receipt for it is recognised.
         s.add(ExportLog(package_id=package_id, recipient=recipient or "", package_sha256=sha256(blob), visits={}))
@@ -277,15 +306,23 @@ def export_task_package(store, keys: KeyPair, *, expert_ids: list[str] | None = 
                         recipient or "", encrypt_to is not None)
 
 
-def _grant_assignees(session, keys: KeyPair, assignments: list[Assignment], recipient: str | None) -> int:
-    """Each assignee may create visits for its enterprises. The assignee's installation is the author of
-    its expert row (the profile it sent us), or else the task package's recipient; how many got a grant."""
+def _assignee_installations(session, keys: KeyPair, assignments: list[Assignment],
+                            recipient: str | None) -> dict[str, str]:
+    """Assignment id → the assignee's installation: the author of its expert row (the profile it sent
+    us), or else the task package's recipient; assignments with neither are left out."""
     rows = authors(session, "expert", {a.expert_id for a in assignments})
-    grantees = set()
+    out = {}
     for a in assignments:
         found = rows.get(a.expert_id)
         grantee = found.author if found is not None and found.author != keys.fingerprint else recipient
         if grantee:
-            grant(session, grantee, "enterprise", a.enterprise_id, VISIT_RIGHT)
-            grantees.add(grantee)
-    return len(grantees)
+            out[a.id] = grantee
+    return out
+
+
+def _grant_assignees(session, assignments: list[Assignment], grantees: dict[str, str]) -> int:
+    """Each assignee may create visits for its enterprises; how many installations got a grant."""
+    for a in assignments:
+        if a.id in grantees:
+            grant(session, grantees[a.id], "enterprise", a.enterprise_id, VISIT_RIGHT)
+    return len(set(grantees.values()))

@@ -23,7 +23,7 @@ FORMAT_NAME = "xunzhen-exchange"
 # 2: data.json may carry "tombstones" (deleted visit parts).
 # 3: ownership — records travel under their signers' attestations, no history. Versions 1 and 2 are still
 #    read, every record in them counting as the sender's (docs/exchange-format.md, "Versions").
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

@@ -78,8 +78,10 @@ from .records import (
     PARTS,
     SECTION_OF,
     SECTIONS,
+    SINCE_VERSION,
     TOMBSTONES,
     TRACKED,
+    VOUCHINGS,
     digest,
     json_form,
     label,
@@ -87,7 +89,8 @@ from .records import (
     parse_tombstones,
     to_dict,
 )
-from .signing import Card, KeyPair, check_trust, registered_name, verify_signature
+from .relay import author_name, check_relayed
+from .signing import Card, KeyPair, check_trust, pretty, registered_name, verify_signature
 from .validate import TemplateCodes, check_template_values, validate_sections
 
 _CHUNK = 500
@@ -107,6 +110,7 @@ _REFS = {
     "plan_item": {"visit_id": "visit"},
     "attachment": {"visit_id": "visit"},
     "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
+    "visit_review": {"visit_id": "visit"},
 }
 # What template snapshots allow, by id, version and verified content hash: a city's packages carry the same.
 _TEMPLATE_CODES: dict[tuple[str, str, str], TemplateCodes] = {}
@@ -190,6 +194,13 @@ class VerifiedPackage:
     # (entity, record id) → the record's JSON form and digest as sent, made once for the attestation
     # check and reused by the merge (dropped where the merge rewrites a reference).
     forms: dict[tuple[str, str], tuple[dict, str]] = field(default_factory=dict)
+    vouchings: list = field(default_factory=list)  # format 4, checked against the registry (relay)
+    # Each signer's relays, nearest the author first, ending at the sender (relay.check_relayed).
+    via: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def relays(self) -> set[str]:
+        return {self.sender.fingerprint} | {fp for chain in self.via.values() for fp in chain}
 
     @property
     def manifest(self) -> dict:
@@ -224,8 +235,8 @@ def verify_package(source: str, blob: bytes, keys: KeyPair,
 
         return VerifiedPackage(raw, sender, {"receipt": [parse_receipt(source, data)]})
     version = raw.manifest["format_version"]
-    known = set(SECTIONS) | {TOMBSTONES} if version >= 2 else set(SECTIONS)
-    known |= {ATTESTATIONS} if version >= 3 else set(LEGACY_SECTIONS)
+    known = {part for part in (*SECTIONS, TOMBSTONES, ATTESTATIONS, VOUCHINGS) if SINCE_VERSION.get(part, 1) <= version}
+    known |= set(LEGACY_SECTIONS) if version < 3 else set()
     unknown = set(data) - known
     if unknown:
         raise PackageError(source, f"data.json 含有未知部分 {sorted(unknown)}")
@@ -236,6 +247,7 @@ def verify_package(source: str, blob: bytes, keys: KeyPair,
     if version >= 3:
         pkg.attestations, entries = attest.verify(source, data.get(ATTESTATIONS, []))
         pkg.signed = _match_attestations(source, sections, entries, pkg.forms)
+        pkg.vouchings = data.get(VOUCHINGS, [])
     return pkg
 
 
@@ -259,7 +271,9 @@ def _entry_for(source: str, entries: dict, key: tuple[str, str], revision: int, 
     for e in entries.get(key, ()):
         if e.revision == revision and e.digest == dig:
             return e
-    raise PackageError(source, f"data.json 的 {section} 中 {key[1]} 没有与其内容相符的签名（记录被篡改，或不是其作者签发）")
+    signers = "、".join(sorted({pretty(e.signer)[:9] for e in entries.get(key, ())}))
+    raise PackageError(source, f"data.json 的 {section} 中 {key[1]} 没有与其内容相符的签名（记录被篡改，或不是其作者签发"
+                               + (f"：其作者（指纹 {signers}）签名的是另一版本）" if signers else "）"))
 
 
 def read_package_file(path: Path) -> bytes:
@@ -293,6 +307,9 @@ def import_package(store, keys: KeyPair, path: Path | str, *, accept_unknown: bo
                                 m["created_at"], already_imported=True, preview=preview)
         m = pkg.manifest
         s.flush()
+        if m["format_version"] >= 3 and m["kind"] != "receipt":
+            pkg.via = check_relayed(s, source, pkg.sender, keys, pkg.vouchings,
+                                    {e.signer for e in pkg.signed.values()})
         name = seen["name"]
         report = ImportReport(source, m["package_id"], m["kind"], name, pkg.sender.fingerprint, m["created_at"],
                               preview=preview, sender_registered=seen["registered"])
@@ -388,7 +405,7 @@ class _Merger:
 
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
         # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
-        from .export import parts_digest, tombstone_part
+        from .export import parts_digest, review_part, tombstone_part
 
         secs = self.pkg.sections
         wanted = set(visit_ids)
@@ -401,6 +418,9 @@ class _Merger:
         for t in secs.get(TOMBSTONES, []):
             if t["visit_id"] in wanted:
                 parts[t["visit_id"]].append(tombstone_part(t["entity"], t["record_id"], t["revision"]))
+        for r in secs.get("reviews", []):
+            if r["visit_id"] in wanted:
+                parts[r["visit_id"]].append(review_part(r["id"], r["revision"]))
         return {v: parts_digest(v, revision[v], parts[v]) for v in visit_ids}
 
     # -- helpers ------------------------------------------------------------
@@ -507,7 +527,7 @@ class _Merger:
         if any(local == ent and self.pkg.signer("enterprise", remote) == writer
                for remote, local in self.alias["enterprise"].items()):
             return True
-        return (self._may_change(writer, "enterprise", ent) or self._owner("enterprise", ent) == self.pkg.sender.fingerprint
+        return (self._may_change(writer, "enterprise", ent) or self._owner("enterprise", ent) in self.pkg.relays
                 or (writer, "enterprise", ent, VISIT_RIGHT) in self.grants)
 
     def _locked(self, visit_id: str) -> bool:
@@ -529,7 +549,7 @@ class _Merger:
         """Their change to a record they do not own: ours to decide if it is ours, else not theirs to send."""
         owner = self._owner(*owned_by)
         if owner != self.me:
-            self._refuse_package(entity, record_id, f"属于“{registered_name(self.s, owner)}”，发送方无权修改或删除")
+            self._refuse_package(entity, record_id, f"属于“{author_name(self.s, owner)}”，发送方无权修改或删除")
         self.conflicted.add(remote.get("visit_id") or record_id)
         same = self.s.scalar(select(Proposal.id).where(
             Proposal.entity == entity, Proposal.record_id == record_id, Proposal.kind == kind,
@@ -549,7 +569,8 @@ class _Merger:
         if writer != self.me:
             entry = self.pkg.signed.get((entity, remote_id))
             self.new_authors.append({"entity": entity, "record_id": record_id, "author": writer,
-                                     "attestation_id": entry.attestation_id if entry and entry.author == writer else None})
+                                     "attestation_id": entry.attestation_id if entry and entry.author == writer else None,
+                                     "via": self.pkg.via.get(writer) or None})
         if visit_id is not None:
             self.history.append({"id": new_id(), "visit_id": visit_id, "at": self.now,
                                  "actor": f"导入自 {self.report.sender_name}"[:60], "entity": entity,
@@ -568,7 +589,7 @@ class _Merger:
         for (entity, record_id), aid in self.attested.items():
             row = self.s.get(RecordAuthor, (entity, record_id))
             if row is not None:
-                row.attestation_id = aid
+                row.attestation_id, row.via = aid, self.pkg.via.get(row.author) or None
         used = {r["attestation_id"] for r in self.new_authors if r["attestation_id"]} | set(self.attested.values())
         if used:
             rows = {}
@@ -695,6 +716,8 @@ class _Merger:
                                 bases[local.id] = found
                 ref = RecordRef(entity, local.id if local is not None else row["id"], label(entity, remote), "",
                                 row["revision"])
+                if local is None:
+                    self._check_authorship(entity, row["id"])
                 if local is None and not self._may_create(entity, row, remote, rd, writer, ref):
                     continue
                 if local is None and row["id"] in dead and not self._revived(entity, row, remote, rd,
@@ -729,7 +752,8 @@ class _Merger:
                     else:
                         self._propose(entity, local.id, "change", remote, rd, writer, ref, owned_by)
                     continue
-                visit_id = local.id if entity == "visit" else getattr(local, "visit_id", None)
+                # A review refers to a visit but is the reviewer's record: a finalized visit does not lock it.
+                visit_id = local.id if entity == "visit" else local.visit_id if entity in PARTS else None
                 if visit_id is not None and self._locked(visit_id):
                     self._refuse_package(entity, local.id, _LOCKED)
                 local_changed = base is None or base.digest != ld
@@ -803,6 +827,16 @@ class _Merger:
             self._refuse_package(entity, row["id"], f"企业 {row['enterprise_id']} 不是发送方创建的，"
                                                     "也没有通过市局任务包分配给发送方")
         return True
+
+    def _check_authorship(self, entity: str, record_id: str) -> None:
+        """A record new here, signed by someone other than the author it names (and that author is not us:
+        then it is a proposal), was changed after its author signed it — a relay's own additions travel
+        as its own records. Believing the signer would make the relay its author; refused whole."""
+        entry = self.pkg.signed.get((entity, record_id))
+        if entry is not None and entry.author not in (entry.signer, self.me):
+            self._refuse_package(entity, record_id, f"作者是“{author_name(self.s, entry.author)}”，但数据包所附内容"
+                                                    f"与作者签名的版本不同（由“{author_name(self.s, entry.signer)}”"
+                                                    "在转发前修改过）；转发方自己的补充只能作为其自己的记录发送")
 
     def _check_step(self, entity: str, record_id: str, revision: int, local_revision: int, base) -> None:
         """A revision far above both ours and the agreed one would make every genuine edit after it look

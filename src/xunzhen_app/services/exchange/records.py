@@ -26,6 +26,7 @@ from ...db.models import (
     VisitExpert,
     VisitHistory,
     VisitProblem,
+    VisitReview,
 )
 from ...db.tracking import LOCAL_ONLY, NOT_CONTENT, content_digest, json_value, row_dict
 from .format import MAX_REVISION, PackageError
@@ -42,6 +43,7 @@ SECTIONS: dict[str, type[Base]] = {
     "plan_items": PlanItem,
     "attachments": Attachment,
     "assignments": Assignment,
+    "reviews": VisitReview,  # format 4: a bureau's review of a visit, its own record (services.reviews)
 }
 ENTITY = {model: model.__tablename__ for model in SECTIONS.values()}
 # Format 1 and 2 carried a visit's history; it is never taken from a package (the receiver writes its own
@@ -57,6 +59,9 @@ MODEL_OF = {model.__tablename__: model for model in SECTIONS.values()}
 DELETABLE = PARTS
 TOMBSTONES = "tombstones"
 ATTESTATIONS = "attestations"  # format 3: who vouches for each record (see attest)
+VOUCHINGS = "vouchings"  # format 4: a relay's word for the key cards of the authors it relays (see relay)
+# Parts of data.json by the format version that introduced them: an older package carrying one is broken.
+SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4}
 TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
 
 # The row form and digest are defined next to the flush hook, whose tombstones must carry the same

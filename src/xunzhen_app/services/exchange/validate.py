@@ -224,6 +224,13 @@ def _assignment(row: dict) -> None:
     check_field_text("assignment.note", row["note"])
 
 
+def _review(row: dict) -> None:
+    from ..reviews import check_review
+
+    check_review(row["status"], row["note"])
+    check_text(row["reviewer"], field="审核人", max_len=_SHORT)
+
+
 _RULES = {
     "enterprise": _enterprise,
     "expert": _expert,
@@ -234,4 +241,5 @@ _RULES = {
     "plan_item": _plan_item,
     "attachment": _attachment,
     "assignment": _assignment,
+    "visit_review": _review,
 }
