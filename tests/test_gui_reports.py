@@ -160,7 +160,7 @@ def test_word_button_saves_an_editable_report_under_the_default_name(qtbot, ctx,
     assert name.endswith(".docx") and row.enterprise in name and "*.docx" in file_filter
     assert str(out / name) in box.text()
     text = "\n".join(p.text for p in docx.Document(str(out / name)).paragraphs)
-    title = "成效总结报告" if row.stage == "成效总结" else "质量巡诊报告"  # a 成效总结 has its own report
+    title = {"成效总结": "成效总结报告", "培育跟踪": "培育跟踪报告"}.get(row.stage, "质量巡诊报告")  # each stage's report
     assert title in text and "一、企业基本情况" in text
 
 

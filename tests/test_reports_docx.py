@@ -41,7 +41,7 @@ def test_word_report_has_the_pdfs_structure_in_word_heading_styles(follow_up):
     expected = [(b.level, b.text) for b in _flatten(model.blocks) if isinstance(b, Heading)]
     assert headings == expected and headings[0] == (1, "一、企业基本情况")
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "质量巡诊报告" in text and row.enterprise in text and "与上次巡诊对比" in text
+    assert "培育跟踪报告" in text and row.enterprise in text and "与上次巡诊对比" in text  # a 培育跟踪's own report
     # one Word table per model table, header rows marked to repeat on each page
     tables = [b for b in _flatten(model.blocks) if isinstance(b, Table)]
     assert len(document.tables) == len(tables) + 1  # and the cover's

@@ -118,3 +118,4 @@ class Document:
     author: str
     subject: str
     keywords: tuple[str, ...] = field(default=())
+    report_name: str = "质量巡诊报告"  # the running header's right text: which report this is

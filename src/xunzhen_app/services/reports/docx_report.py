@@ -121,7 +121,7 @@ def _set_up_page(doc, document: Document) -> None:
     header = section.header.paragraphs[0]
     header.text = document.header + ("（草稿）" if document.draft else "")
     header.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    header.add_run("\t质量巡诊报告")
+    header.add_run(f"\t{document.report_name}")
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("第 ")

@@ -19,7 +19,7 @@ WATERMARK_TEXT = "草稿"
 _RULE = HexColor("#8a8a8a")
 
 
-def canvas_maker(font: str, header_text: str, draft: bool, stats: dict):
+def canvas_maker(font: str, header_text: str, draft: bool, stats: dict, report_name: str):
     """A Canvas class for ``doc.build(canvasmaker=…)``; ``stats['pages']`` receives the page count."""
 
     class DecoratedCanvas(Canvas):
@@ -51,7 +51,7 @@ def canvas_maker(font: str, header_text: str, draft: bool, stats: dict):
             self.setFillColor(_RULE)
             y = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
             self.drawString(MARGIN_LEFT, y, header_text)
-            self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, "质量巡诊报告")
+            self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, report_name)
             self.setStrokeColor(_RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_LEFT, y - 2 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2 * mm)

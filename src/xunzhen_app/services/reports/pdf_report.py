@@ -42,7 +42,8 @@ def render_pdf(document: Document) -> RenderedPdf:
         keywords=list(document.keywords), creator="巡诊 Xunzhen", initialFontName=fonts.song,
     )
     writer = _PdfWriter(Styles(fonts), fonts.hei)
-    doc.build(writer.story(document), canvasmaker=canvas_maker(fonts.hei, document.header, document.draft, stats))
+    doc.build(writer.story(document), canvasmaker=canvas_maker(fonts.hei, document.header, document.draft, stats,
+                                                                  document.report_name))
     return RenderedPdf(out.getvalue(), stats.get("pages", 0))
 
 

@@ -15,6 +15,7 @@ from ...core.domain import Stage, VisitStatus
 from ...core.scoring import Score, band, counted_level, display_index, round_half_up, scoring_rule, vetoed
 from ..actions import categories
 from ..dto import Earlier, VisitDetail
+from ..highlights import highlights, item_improvements
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
 from .photos import print_photo
 
@@ -68,6 +69,10 @@ def _level_of(r) -> str:
     if r is None or (r.level is None and not r.not_applicable):
         return "—"
     return "不适用" if r.not_applicable else str(r.level)
+
+
+CONCLUSION_ITEMS = 5  # the conclusion names the first few; the sections above list them all
+REPORT_NAMES = {Stage.SUMMARY.value: "成效总结报告", Stage.FOLLOW_UP.value: "培育跟踪报告"}
 
 
 def build_document(detail: VisitDetail, previous: VisitDetail | None,
@@ -137,11 +142,12 @@ class _Builder:
             cover=self.cover(), blocks=tuple(self.blocks), header=d.enterprise.name,
             draft=d.row.status != VisitStatus.FINALIZED, title=f"{self.report_title()} — {d.enterprise.name}",
             author="、".join(m.name for m in d.team), subject=f"{d.row.stage} {d.row.start_date}",
-            keywords=("质量巡诊", d.row.stage, d.enterprise.city))
+            keywords=("质量巡诊", d.row.stage, d.enterprise.city), report_name=self.report_title())
 
     def report_title(self) -> str:
-        """A 成效总结 visit's report is the 成效总结报告, a variant of the 质量巡诊报告."""
-        return "成效总结报告" if self.d.row.stage == Stage.SUMMARY else "质量巡诊报告"
+        """A follow-up's report is named after its stage (成效总结报告, 培育跟踪报告), variants of the
+        质量巡诊报告 that compare with the visits before."""
+        return REPORT_NAMES.get(self.d.row.stage, "质量巡诊报告")
 
     def cover(self) -> Cover:
         d = self.d
@@ -346,6 +352,15 @@ class _Builder:
             effective = sum(p.result == ActionResult.EFFECTIVE for p in carried)
             text.append(f"；延续的一企一策举措 {len(carried)} 项，已完成 {done} 项，经核验完成并见效 {effective} 项")
         self.para("".join(text) + "。")
+        risen = item_improvements(d)
+        if risen:
+            shown = "；".join(i.describe() for i in risen[:CONCLUSION_ITEMS])
+            more = f"等 {len(risen)} 项" if len(risen) > CONCLUSION_ITEMS else f"共 {len(risen)} 项"
+            self.para(f"提升明显的条目：{shown}，{more}。")
+        found = highlights(d)
+        if found:
+            self.para("主要亮点：" + "；".join(f"{h.text.rstrip('。；;.')}（条目 {h.code}）"
+                                                for h in found[:CONCLUSION_ITEMS]) + "。")
 
     def goal_table(self, n: int, g) -> None:
         head = ("编号", "主要举措", "权重", "已评", "不适用", "未评", "等级", "等级名称")
