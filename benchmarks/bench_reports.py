@@ -10,11 +10,13 @@
 4. A summary workbook over 1,000 visits (target < 5 s).
 
 The visit has 24 rated items with text and 10 phone-sized photos. Set-up
-(creating the data) is not timed.
+(creating the data) is not timed. ``--smoke``: one small photo, one pair, a zip
+of 2 reports and a workbook over 20 visits — only that it runs (tests/test_benchmarks.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import random
@@ -40,15 +42,16 @@ from xunzhen_app.services.enterprises import create_enterprise
 PHOTOS = 10
 
 
-def phone_photo(seed: int) -> bytes:
-    """A 4000×3000 JPEG of about the size a phone produces."""
+def phone_photo(seed: int, width: int = 4000) -> bytes:
+    """A 4000×3000 JPEG of about the size a phone produces (or smaller, for the smoke run)."""
     from PIL import Image, ImageDraw, ImageFilter
 
     rng = random.Random(seed)
-    img = Image.effect_noise((1000, 750), 40).convert("RGB").resize((4000, 3000))
+    height = width * 3 // 4
+    img = Image.effect_noise((width // 4, height // 4), 40).convert("RGB").resize((width, height))
     draw = ImageDraw.Draw(img)
     for _ in range(40):
-        x, y = rng.randrange(4000), rng.randrange(3000)
+        x, y = rng.randrange(width), rng.randrange(height)
         draw.rectangle((x, y, x + rng.randrange(200, 900), y + rng.randrange(200, 700)),
                        fill=tuple(rng.randrange(256) for _ in range(3)))
     img = img.filter(ImageFilter.GaussianBlur(1))
@@ -57,7 +60,7 @@ def phone_photo(seed: int) -> bytes:
     return out.getvalue()
 
 
-def full_visit(store) -> tuple[str, list[bytes]]:
+def full_visit(store, photos: int = PHOTOS, width: int = 4000) -> tuple[str, list[bytes]]:
     rng = random.Random(7)
     ent = create_enterprise(store, EnterpriseInput(name="基准测试精密制造有限公司", city="太原市", cultivation_type="领军型",
                                                    uscc=fictional_uscc("140105", rng), industry="高端装备制造"))
@@ -81,10 +84,10 @@ def full_visit(store) -> tuple[str, list[bytes]]:
         text = demo_text.ITEMS[item.code]
         visits.add_plan_row(store, vid, measure=text.action, department=text.department, due="2025-10-31",
                             expected_outcome=f"{text.topic}达到{scale.name(4)}")
-    photos = [phone_photo(n) for n in range(PHOTOS)]
-    for n, data in enumerate(photos):
+    made = [phone_photo(n, width) for n in range(photos)]
+    for n, data in enumerate(made):
         visits.add_attachment_bytes(store, vid, f"现场照片{n + 1}.jpg", data, None, f"现场照片 {n + 1}：生产线与检验区")
-    return vid, photos
+    return vid, made
 
 
 def compile_bytecode() -> None:
@@ -104,7 +107,8 @@ def timed(command: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def process_vs_libreoffice(data_dir: Path, vid: str, docx: Path, out_dir: Path, pairs: int = 5) -> None:
+def process_vs_libreoffice(data_dir: Path, vid: str, docx: Path, out_dir: Path, pairs: int = 5,
+                           warm_up: bool = True) -> None:
     report = [sys.executable, "-m", "xunzhen_app", "--data-dir", str(data_dir), "report", vid,
               "-o", str(out_dir / "process.pdf")]
     env = dict(os.environ, XUNZHEN_CACHE_DIR=str(out_dir / "cache"))
@@ -116,8 +120,10 @@ def process_vs_libreoffice(data_dir: Path, vid: str, docx: Path, out_dir: Path, 
         profile = out_dir / "lo-profile"
         convert = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(out_dir / "lo"), str(docx)]
-        timed(convert)
-    timed(report, env)  # warm-up: page cache, font cache
+        if warm_up:
+            timed(convert)
+    if warm_up:
+        timed(report, env)  # page cache, font cache
     ours, theirs = [], []
     for _ in range(pairs):
         ours.append(timed(report, env))
@@ -182,12 +188,17 @@ def bulk_visits(store, count: int) -> None:
 
 
 def main() -> int:
-    compile_bytecode()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--smoke", action="store_true", help="tiny sizes: only that the benchmark runs")
+    args = ap.parse_args()
+    n_photos, width, pairs, zipped, summed = (1, 400, 1, 2, 20) if args.smoke else (PHOTOS, 4000, 5, 100, 1000)
+    if not args.smoke:
+        compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="xunzhen-bench-") as tmp:
         tmp = Path(tmp)
         os.environ["XUNZHEN_CACHE_DIR"] = str(tmp / "cache")
         store = open_store(AppPaths(tmp / "report").ensure())
-        vid, photos = full_visit(store)
+        vid, photos = full_visit(store, n_photos, width)
         start = time.perf_counter()
         first = reports.write_visit_pdf(store, vid, tmp / "report-cold.pdf")
         cold = time.perf_counter() - start
@@ -198,7 +209,7 @@ def main() -> int:
             warm.append(time.perf_counter() - start)
             cpu.append(time.process_time() - started_cpu)
         again = statistics.median(warm)
-        print(f"PDF report, 24 items, {PHOTOS} photos ({sum(map(len, photos)) / 1e6:.1f} MB of originals): "
+        print(f"PDF report, 24 items, {n_photos} photos ({sum(map(len, photos)) / 1e6:.1f} MB of originals): "
               f"{cold:.2f} s first in process, {again:.2f} s as the next export (median of 3; "
               f"{statistics.median(cpu):.2f} s of CPU) "
               f"[target < 0.3 s: {'ok' if again < 0.3 else 'MISSED'}]; {first.pages} pages, {first.size / 1e6:.2f} MB")
@@ -206,18 +217,18 @@ def main() -> int:
         docx = reports.write_visit_docx(store, vid, tmp / "report.docx").path
         print(f"Word report of the same visit: {time.perf_counter() - start:.2f} s in process")
         store.close()
-        process_vs_libreoffice(tmp / "report", vid, docx, tmp)
+        process_vs_libreoffice(tmp / "report", vid, docx, tmp, pairs, warm_up=not args.smoke)
 
         store = open_store(AppPaths(tmp / "zip").ensure())
-        zip_of_reports(store, tmp)
+        zip_of_reports(store, tmp, zipped)
         store.close()
 
         store = open_store(AppPaths(tmp / "summary").ensure())
-        bulk_visits(store, 1000)
+        bulk_visits(store, summed)
         start = time.perf_counter()
         written = reports.write_workbook(store, reports.ExportSelection(), tmp / "summary.xlsx")
         took = time.perf_counter() - start
-        print(f"Summary workbook over 1,000 visits ({written.rows} enterprises): {took:.2f} s, "
+        print(f"Summary workbook over {summed:,} visits ({written.rows} enterprises): {took:.2f} s, "
               f"{written.size / 1e6:.2f} MB  [target < 5 s: {'ok' if took < 5 else 'MISSED'}]")
         store.close()
     return 0

@@ -1,6 +1,6 @@
 """Edit → committed in the database: the path the workbench takes for every edit.
 
-Run on demand: ``uv run python benchmarks/edit_latency.py [N]``. Prints the
+Run on demand: ``uv run python benchmarks/edit_latency.py [N | --smoke]`` (smoke: N = 5). Prints the
 median and p95 of N (default 200) edits — alternating level changes and
 autosaved text — measured two ways:
 
@@ -87,4 +87,5 @@ def main(n: int = 200) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 200))
+    arg = sys.argv[1] if len(sys.argv) > 1 else "200"
+    sys.exit(main(5 if arg == "--smoke" else int(arg)))

@@ -92,6 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dist", type=Path, help="an existing one-folder build (dist/xunzhen) instead of building")
+    parser.add_argument("--no-sizes", action="store_true",
+                        help="only the start-up times, without the tarball and the installer estimate (minutes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -108,6 +110,8 @@ def main() -> None:
         series("cold" if is_cold else "warm (page cache could not be dropped: not root)", cold, "; target < 2 s")
         series("warm", warm, "")
         print(f"one-folder app: {folder_size(app) / MIB:.1f} MiB ({app})")
+        if args.no_sizes:
+            return
         tarball = build_tarball(app, work)
         print(f"Linux tarball: {tarball.stat().st_size / MIB:.1f} MiB ({tarball.name})")
         print("estimating the installer (LZMA2 preset 9 over the whole folder, a few minutes) …", flush=True)

@@ -5,7 +5,7 @@ child process on a new store and prints its wall time and the child's peak resid
 The sources are compiled first so the time is the import's, not the bytecode compiler's; the
 child's CPU time is printed too, since wall time on a shared machine measures the neighbours.
 
-    uv run python benchmarks/import_xlsx.py [--rows N]
+    uv run python benchmarks/import_xlsx.py [--rows N | --smoke]
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ def write_list(path: Path, rows: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--smoke", action="store_true", help="20 rows: only that it runs")
     args = ap.parse_args()
+    if args.smoke:
+        args.rows = 20
     compileall.compile_dir(str(Path(xunzhen_app.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         book, data = Path(tmp) / "名单.xlsx", Path(tmp) / "data"

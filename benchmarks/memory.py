@@ -4,7 +4,7 @@ Builds a store with the demo data plus 1,000 fully rated visits (bulk Core
 inserts in one transaction: a few seconds), starts the app on it offscreen,
 shows every page once and prints the process's RSS.
 
-    uv run python benchmarks/memory.py [--visits N]
+    uv run python benchmarks/memory.py [--visits N | --smoke]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 PROBE = Path(__file__).with_name("_gui_probe.py")
 
 
-def build(data_dir: Path, count: int) -> None:
+def build(data_dir: Path, count: int, demo: bool = True) -> None:
     from sqlalchemy import insert, select
 
     from xunzhen_app.db.base import new_id
@@ -33,8 +33,17 @@ def build(data_dir: Path, count: int) -> None:
     from xunzhen_app.services.demo import load_demo
 
     store = open_store(AppPaths(data_dir).ensure())
-    load_demo(store)
+    if demo:
+        load_demo(store)
+    else:
+        from xunzhen_app.services.dto import EnterpriseInput
+        from xunzhen_app.services.enterprises import create_enterprise
+
+        create_enterprise(store, EnterpriseInput(name="基准测试有限公司", city="太原市", cultivation_type="领军型"))
     template = checklists.find_template(store.paths)
+    if not demo:
+        with store.session() as s:
+            checklists.snapshot(s, template)  # the demo's visits stored it
     codes = [i.code for i in template.items()]
     rng = random.Random(1)
     visit_rows, assessment_rows = [], []
@@ -61,11 +70,14 @@ def build(data_dir: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--visits", type=int, default=1000)
+    parser.add_argument("--smoke", action="store_true", help="5 visits and no demo data: only that it runs")
     args = parser.parse_args()
+    if args.smoke:
+        args.visits = 5
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         t = time.perf_counter()
-        build(data, args.visits)
+        build(data, args.visits, demo=not args.smoke)
         print(f"generated {args.visits} visits in {time.perf_counter() - t:.1f} s")
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         out = subprocess.run([sys.executable, str(PROBE), str(data), "--memory"], capture_output=True, text=True,

@@ -5,7 +5,7 @@ demo data set, offscreen, and times from spawning the process to the window's
 first show. Also names any of reportlab / openpyxl / alembic that were
 imported by then — none should be.
 
-    uv run python benchmarks/startup.py [--runs N]
+    uv run python benchmarks/startup.py [--runs N | --smoke]
 """
 
 from __future__ import annotations
@@ -22,14 +22,20 @@ from pathlib import Path
 PROBE = Path(__file__).with_name("_gui_probe.py")
 
 
-def prepare(data_dir: Path) -> None:
+def prepare(data_dir: Path, demo: bool = True) -> None:
     from xunzhen_app.db.store import open_store
     from xunzhen_app.paths import AppPaths
     from xunzhen_app.services import visits
     from xunzhen_app.services.demo import load_demo
+    from xunzhen_app.services.dto import EnterpriseInput
+    from xunzhen_app.services.enterprises import create_enterprise
 
     store = open_store(AppPaths(data_dir).ensure())
-    load_demo(store)
+    if demo:
+        load_demo(store)
+    else:  # the smoke run: one enterprise and one visit
+        e = create_enterprise(store, EnterpriseInput(name="基准测试有限公司", city="太原市", cultivation_type="领军型"))
+        visits.create_visit(store, visits.NewVisit(enterprise_id=e.id))
     last = visits.list_visits(store)[0].id
     store.close()
     # Like a real second start: the last visit is reopened.
@@ -60,10 +66,13 @@ def one_run(data_dir: Path) -> tuple[float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="one run on a one-visit store: only that it runs")
     args = parser.parse_args()
+    if args.smoke:
+        args.runs = 1
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        prepare(data)
+        prepare(data, demo=not args.smoke)
         one_run(data)  # warm the OS file cache and take the day's automatic backup
         times, readies, heavy = [], [], set()
         for _ in range(args.runs):

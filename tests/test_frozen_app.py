@@ -67,6 +67,13 @@ def test_windowed_app_reports_its_start_for_the_benchmark(frozen, tmp_path):
     assert [line.split()[0] for line in report.read_text().splitlines()] == ["SHOWN", "READY"]
 
 
+def test_frozen_startup_benchmark_runs_on_the_build(frozen):
+    # The benchmark's smoke run (tests/test_benchmarks.py covers the others): one start, no sizes.
+    out = sh(sys.executable, ROOT / "benchmarks" / "frozen_startup.py", "--dist", frozen, "--runs", "1", "--no-sizes",
+             env={**user_env(), "PATH": os.environ["PATH"]}, cwd=ROOT)
+    assert "start → main window shown: median" in out and "one-folder app:" in out, out
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the tarball is the Linux package")
 def test_tarball_installs_a_menu_entry_for_the_user(frozen, tmp_path):
     tarball = Path(sh(sys.executable, ROOT / "packaging" / "linux" / "build_tarball.py", "--dist", frozen,
