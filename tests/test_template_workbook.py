@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from test_hostile_xlsx import LAUGHS, XXE, rewritten
 
 from xunzhen_app.cli import main
 from xunzhen_app.core.checklist import load_template_file
 from xunzhen_app.core.checklist_sheets import WorkbookError, split_clauses
 from xunzhen_app.core.errors import UserError
-from xunzhen_app.services import checklists
+from xunzhen_app.services import checklists, xlsx_input
 from xunzhen_app.services.checklist_workbook import read_template_workbook, write_template_workbook
 
 FOUR = load_template_file(Path(__file__).parent / "data" / "four-level-template.json")
@@ -197,12 +198,69 @@ def test_a_broken_workbook_names_sheet_row_column_and_problem(tmp_path, case, kw
         assert f"“{column}”列" in message
 
 
-@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken"])
-def test_a_file_that_is_no_workbook_is_refused_cleanly(tmp_path, content):
+@pytest.mark.parametrize(("content", "message"), [(b"not a zip at all", "是文本或 CSV 文件，不是 .xlsx"),
+                                                 (b"PK\x03\x04broken", "已损坏，无法作为 .xlsx 读取")])
+def test_a_file_that_is_no_workbook_is_refused_cleanly(tmp_path, content, message):
     f = tmp_path / "fake.xlsx"
     f.write_bytes(content)
-    with pytest.raises(UserError, match="不是有效的 Excel"):
+    with pytest.raises(UserError, match=message):
         read_template_workbook(f)
+
+
+# -- hostile files: the same guard as the enterprise import (services.xlsx_input) ---------------
+
+def _good(tmp_path) -> Path:
+    return workbook(tmp_path, [HEADER, ["质量管理", "目标管理", "制定质量目标"]], name="src.xlsx")
+
+
+def _xxe(tmp_path) -> Path:
+    def change(name, data):
+        return XXE.replace(b"worksheet", b"workbook") + data if name == "xl/workbook.xml" else data
+    return rewritten(_good(tmp_path), tmp_path / "模板.xlsx", change)
+
+
+def _laughs(tmp_path) -> Path:
+    def change(name, data):
+        return LAUGHS + data if name == "xl/worksheets/sheet3.xml" else data  # 条目: openpyxl writes inline strings
+    return rewritten(_good(tmp_path), tmp_path / "模板.xlsx", change)
+
+
+def _bomb(tmp_path) -> Path:
+    return rewritten(_good(tmp_path), tmp_path / "模板.xlsx", extra=[("xl/media/bomb.bin", bytes(64 * 2**20))])
+
+
+def _xls(tmp_path) -> Path:
+    p = tmp_path / "模板.xlsx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    return p
+
+
+def _too_many_parts(tmp_path) -> Path:
+    return rewritten(_good(tmp_path), tmp_path / "模板.xlsx",
+                     extra=[(f"xl/media/m{i}.bin", b"x") for i in range(xlsx_input.MAX_MEMBERS + 1)])
+
+
+HOSTILE_TEMPLATES = {
+    "xxe": (_xxe, "含有 XML 实体或文档类型声明"),
+    "laughs": (_laughs, "含有 XML 实体或文档类型声明"),
+    "zip_bomb": (_bomb, "解压后超过 8 MB 的上限"),
+    "xls": (_xls, "是旧版 Excel（.xls）或 WPS（.et）文件"),
+    "too_many_parts": (_too_many_parts, "个部件，超过 1000 个的上限"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_TEMPLATES))
+def test_a_hostile_template_workbook_is_refused_before_parsing_and_installs_nothing(
+        case, capsys, tmp_path, paths, monkeypatch):
+    monkeypatch.setattr(xlsx_input, "MAX_INFLATED_BYTES", 8 * 2**20)  # a bomb 8× the limit builds in a second
+    build, message = HOSTILE_TEMPLATES[case]
+    hostile = build(tmp_path)
+    d = str(paths.data_dir)
+    before = run(capsys, "--data-dir", d, "checklist", "list")[1]
+    code, out, err = run(capsys, "--data-dir", d, "checklist", "import", str(hostile))
+    assert code == 2 and out == "", err
+    assert message in err and str(hostile) in err and "Traceback" not in err
+    assert run(capsys, "--data-dir", d, "checklist", "list")[1] == before
 
 
 # -- the commands --------------------------------------------------------------------

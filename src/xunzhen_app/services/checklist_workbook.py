@@ -6,7 +6,6 @@ cells between openpyxl and plain rows of text. See docs/template-workbook.md.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from ..core.checklist_sheets import (
     sheets_from_template,
     template_from_sheets,
 )
-from ..core.errors import UserError
+from . import xlsx_input
 from .reports.atomic import write_atomically
 
 GUIDE_SHEET = "填写说明"
@@ -53,31 +52,23 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _sheet(wb, name: str, source: str) -> Sheet:
+def _sheet(path: Path, wb, name: str) -> Sheet:
     if name not in wb.sheetnames:
-        raise WorkbookError(source, name, None, None, f"缺少该工作表（需要：{INFO_SHEET}、{SCALE_SHEET}、{ITEMS_SHEET}）")
+        raise WorkbookError(path.name, name, None, None, f"缺少该工作表（需要：{INFO_SHEET}、{SCALE_SHEET}、{ITEMS_SHEET}）")
     rows = tuple((n, tuple(_text(v) for v in row))
-                 for n, row in enumerate(wb[name].iter_rows(values_only=True), start=1))
+                 for n, row in enumerate(xlsx_input.sheet_rows(path, wb[name]), start=1))
     return Sheet(name, rows)
 
 
 def read_template_workbook(path: Path) -> Template:
-    """The template a workbook defines, or a WorkbookError naming sheet, row, column and problem."""
-    from openpyxl import load_workbook
+    """The template a workbook defines, or a WorkbookError naming sheet, row, column and problem.
 
+    The file passes the same guard as an enterprise list (services.xlsx_input): not an .xlsx, too
+    big, a zip bomb or XML entities — refused with a message before openpyxl parses it."""
     path = Path(path)
-    source = path.name
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise UserError(f"文件“{path}”不存在") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise UserError(f"“{path}”不是有效的 Excel（.xlsx）文件：{exc}") from None
-    try:
-        info, scale, items = (_sheet(wb, name, source) for name in (INFO_SHEET, SCALE_SHEET, ITEMS_SHEET))
-    finally:
-        wb.close()
-    return template_from_sheets(source, info, scale, items)
+    with xlsx_input.open_workbook(path) as wb:
+        info, scale, items = (_sheet(path, wb, name) for name in (INFO_SHEET, SCALE_SHEET, ITEMS_SHEET))
+    return template_from_sheets(path.name, info, scale, items)
 
 
 def _fill_workbook(template: Template):

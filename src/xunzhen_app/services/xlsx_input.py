@@ -166,10 +166,11 @@ def _patch_openpyxl() -> None:
 
 
 @contextmanager
-def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
-    """The rows (tuples of values) of the first worksheet of a checked workbook; closed on exit.
+def open_workbook(path: Path):
+    """A checked workbook, opened read-only (values, not formulas); closed on exit.
 
-    Only openpyxl's own work runs under ``reading``, so a bug in the caller keeps its traceback.
+    Read its sheets through ``sheet_rows`` (or under ``reading``), so that what openpyxl raises
+    on a malformed part becomes a message too.
     """
     from openpyxl import load_workbook
 
@@ -180,14 +181,26 @@ def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
     with reading(path):
         wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        if not wb.worksheets:
-            raise UserError(f"“{path}”中没有工作表")
-        yield _rows(path, wb.worksheets[0])
+        yield wb
     finally:
         wb.close()
 
 
-def _rows(path: Path, ws) -> Iterator[tuple]:
+@contextmanager
+def open_first_sheet(path: Path) -> Iterator[Iterator[tuple]]:
+    """The rows (tuples of values) of the first worksheet of a checked workbook; closed on exit.
+
+    Only openpyxl's own work runs under ``reading``, so a bug in the caller keeps its traceback.
+    """
+    path = Path(path)
+    with open_workbook(path) as wb:
+        if not wb.worksheets:
+            raise UserError(f"“{path}”中没有工作表")
+        yield sheet_rows(path, wb.worksheets[0])
+
+
+def sheet_rows(path: Path, ws) -> Iterator[tuple]:
+    """The rows (tuples of values) of a sheet of a workbook from ``open_workbook``, parsed lazily."""
     rows = ws.iter_rows(values_only=True)  # parsed lazily, row by row
     while True:
         with reading(path):
