@@ -78,6 +78,11 @@ TEXT_LIMITS: dict[str, TextLimit] = {
     "plan.expected_outcome": TextLimit("预期成效", 2000, multiline=True),
     "attachment.caption": TextLimit("附件说明", 500, multiline=True),
     "assignment.note": TextLimit("任务备注", 2000, multiline=True),
+    "case.title": TextLimit("案例题目", 200),
+    "case.background": TextLimit("案例背景", 10000, multiline=True),
+    "case.practices": TextLimit("主要做法", 20000, multiline=True),
+    "case.results": TextLimit("取得成效", 20000, multiline=True),
+    "case.lessons": TextLimit("可推广经验", 10000, multiline=True),
 }
 
 ATTACHMENT_NAME_MAX = 255

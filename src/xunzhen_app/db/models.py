@@ -205,6 +205,28 @@ class PlanItem(Tracked, Base):
     visit: Mapped[Visit] = relationship(back_populates="plan")
 
 
+class CaseStudy(Tracked, Base):
+    """A 典型案例 (附件1's stage 3: 总结工作成效，提炼典型案例): one per enterprise, drafted from its 亮点
+    and improvement figures (services.cases), edited by its author, selected (入选) by the bureau."""
+
+    __tablename__ = "case_study"
+
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), unique=True)
+    title: Mapped[str] = mapped_column(String(200))  # 题目
+    background: Mapped[str] = mapped_column(Text, default="")  # 背景
+    practices: Mapped[str] = mapped_column(Text, default="")  # 主要做法
+    results: Mapped[str] = mapped_column(Text, default="")  # 取得成效, with figures
+    lessons: Mapped[str] = mapped_column(Text, default="")  # 可推广经验
+    goal_codes: Mapped[list] = mapped_column(JSON, default=list)  # linked 培育目标
+    visit_ids: Mapped[list] = mapped_column(JSON, default=list)  # linked visits, oldest first
+    # [{"sha256", "filename", "caption"}]; the content is a Blob, as for attachments
+    photos: Mapped[list] = mapped_column(JSON, default=list)
+    selected: Mapped[bool] = mapped_column(Boolean, default=False)  # 入选: the bureau's choice
+    selected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    enterprise: Mapped[Enterprise] = relationship()
+
+
 class ProgrammeCalendarYear(Base):
     """设置's dates of one year of the programme (core.calendar), where they differ from 附件1's
     defaults. In the store, not in a user's settings, so a bureau's desk and its CLI agree;
