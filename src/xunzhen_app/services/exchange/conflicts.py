@@ -20,8 +20,10 @@ from sqlalchemy import insert, select
 
 from ...core.errors import NotFoundError, UserError
 from ...db.base import table_of, utcnow
-from ...db.models import Enterprise, SyncBase, SyncConflict, Tombstone
+from ...db.models import Enterprise, SyncBase, SyncConflict, Tombstone, Visit
 from ...db.tracking import tombstone_for
+from ..checklists import stored_template
+from .format import PackageError
 from .merge import CHANGED, DELETED_LOCALLY, DELETED_REMOTELY, KEY_CLASH
 from .records import (
     _NOT_CONTENT,
@@ -31,6 +33,7 @@ from .records import (
     parse_section,
     to_dict,
 )
+from .validate import TEMPLATE_BOUND, TemplateCodes, check_record, check_record_template
 
 LOCAL, REMOTE = "local", "remote"
 WHOLE = "*"  # the field name of the whole record, for a deletion against an edit
@@ -131,8 +134,7 @@ def resolve_conflict(store, conflict_id: str, choices: dict[str, object] | None 
                 result[k] = pick[1]
             elif pick != LOCAL:
                 raise UserError(f"字段 {k} 的选择“{pick}”无效，应为 local、remote 或编辑后的值")
-        # Parse through the same column checks an import uses: an edited value must be valid too.
-        typed = parse_section("冲突解决", SECTION_OF[c.entity], [result])[0]
+        typed = _checked(s, c, result)
         check_unique(s, c.entity, local, typed)
         s.info["sync"] = True  # keep our own revision choice; history is still written by the flush hook
         for k, v in typed.items():
@@ -145,6 +147,31 @@ def resolve_conflict(store, conflict_id: str, choices: dict[str, object] | None 
         _mark_resolved(c, choices, default)
         s.flush()
         return _info(s, c)
+
+
+def _checked(session, c: SyncConflict, result: dict) -> dict:
+    """The resolved record, typed, after the checks every package's records pass (column types and
+    lengths, then core.validation's rules, and the visit's template for item codes and levels):
+    an edited value is a value from outside like any other."""
+    section = SECTION_OF[c.entity]
+    try:
+        typed = parse_section("冲突解决", section, [result])[0]
+    except PackageError as exc:
+        raise _refused(c, result, exc.reason) from None
+    try:
+        check_record(section, typed)
+        if c.entity in TEMPLATE_BOUND:
+            visit = session.get(Visit, typed["visit_id"])
+            if visit is not None:
+                allowed = TemplateCodes.of(stored_template(session, visit.template_id, visit.template_version))
+                check_record_template(section, typed, allowed)
+    except UserError as exc:
+        raise _refused(c, result, str(exc)) from None
+    return typed
+
+
+def _refused(c: SyncConflict, result: dict, why: str) -> UserError:
+    return UserError(f"冲突 {c.id[:8]}（{label(c.entity, result)}）解决后的值无效：{why}；未作任何修改")
 
 
 def _mark_resolved(c: SyncConflict, choices: dict, default: str) -> None:

@@ -91,7 +91,7 @@ from .records import (
 )
 from .relay import author_name, check_relayed
 from .signing import Card, KeyPair, check_trust, pretty, registered_name, verify_signature
-from .validate import TemplateCodes, check_template_values, validate_sections
+from .validate import TEMPLATE_BOUND, TemplateCodes, check_template_values, validate_sections
 
 _CHUNK = 500
 
@@ -114,7 +114,6 @@ _REFS = {
 }
 # What template snapshots allow, by id, version and verified content hash: a city's packages carry the same.
 _TEMPLATE_CODES: dict[tuple[str, str, str], TemplateCodes] = {}
-_TEMPLATE_BOUND = ("assessment", "visit_problem", "plan_item", "attachment")  # rows naming an item code
 _LOCKED = "该巡诊已定稿：只有其作者重新打开并说明原因后才能修改"
 
 
@@ -675,7 +674,7 @@ class _Merger:
                     ChecklistTemplate.template_id, ChecklistTemplate.version).where(
                     tuple_(ChecklistTemplate.template_id, ChecklistTemplate.version).in_(list(keys))))}
         rows = self._check_refs(entity, rows)
-        if entity in _TEMPLATE_BOUND:
+        if entity in TEMPLATE_BOUND:
             self._check_template_values(entity, rows)
         ids = [r["id"] for r in rows]
         # The parts of a visit this import inserted are new too (an id held by another visit's part

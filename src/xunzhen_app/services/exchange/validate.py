@@ -43,17 +43,16 @@ from .records import SECTIONS, TOMBSTONES, label
 _ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id", "carried_from_id", "plan_item_id")
 _MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later export adds to it
 _SHORT = 60  # roles and such: one line, as the column allows
+TEMPLATE_BOUND = ("assessment", "visit_problem", "plan_item", "attachment")  # rows naming an item code
 
 
 def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
     for name, rows in sections.items():
         if name not in SECTIONS or name == "templates":
             continue
-        entity = SECTIONS[name].__tablename__
         for row in rows:
             try:
-                _ids(row)
-                _RULES[entity](row)
+                check_record(name, row)
             except UserError as exc:  # InvalidValue, and the plan rules' own refusals
                 raise _refusal(source, name, row, exc) from None
     for n, t in enumerate(sections.get(TOMBSTONES, [])):
@@ -62,6 +61,14 @@ def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
             check_uuid(t["visit_id"], field="巡诊编号")
         except InvalidValue as exc:
             raise PackageError(source, f"data.json 的 {TOMBSTONES}[{n}] 中 {exc}") from None
+
+
+def check_record(section: str, row: dict) -> None:
+    """One typed record (as records.parse_section gives it) by the rules every package's records
+    meet; raises the rule's UserError (an InvalidValue names the field). For values a person
+    edited too, as when resolving a conflict."""
+    _ids(row)
+    _RULES[SECTIONS[section].__tablename__](row)
 
 
 @dataclass(frozen=True)
@@ -81,18 +88,23 @@ class TemplateCodes:
 def check_template_values(source: str, section: str, row: dict, allowed: TemplateCodes) -> None:
     """Item codes the visit's template has, levels on its scale."""
     try:
-        if section == "assessments":
-            check_item_code(row["item_code"], allowed.items)
-            check_level(row["level"], allowed.levels)
-        elif section == "plan_items":
-            for code in row["item_codes"]:
-                check_item_code(code, allowed.items)
-            for code in row["goal_codes"]:
-                check_item_code(code, allowed.goals)
-        elif row.get("item_code") is not None:
-            check_item_code(row["item_code"], allowed.items)
+        check_record_template(section, row, allowed)
     except InvalidValue as exc:
         raise _refusal(source, section, row, exc) from None
+
+
+def check_record_template(section: str, row: dict, allowed: TemplateCodes) -> None:
+    """``check_template_values`` for one record, raising the InvalidValue itself."""
+    if section == "assessments":
+        check_item_code(row["item_code"], allowed.items)
+        check_level(row["level"], allowed.levels)
+    elif section == "plan_items":
+        for code in row["item_codes"]:
+            check_item_code(code, allowed.items)
+        for code in row["goal_codes"]:
+            check_item_code(code, allowed.goals)
+    elif row.get("item_code") is not None:
+        check_item_code(row["item_code"], allowed.items)
 
 
 def _refusal(source: str, section: str, row: dict, exc: UserError) -> PackageError:
