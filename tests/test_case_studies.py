@@ -35,6 +35,11 @@ def _follow(store, previous, on):
 
 @pytest.fixture
 def chain(store):
+    return make_chain(store)
+
+
+def make_chain(store):
+    """An enterprise's finalized 前期 → 培育跟踪 → 成效总结 with 亮点, a carried action, a photo."""
     e = create_enterprise(store, EnterpriseInput(
         name="晋阳机械有限公司", city="太原市", county="小店区", cultivation_type="领军型",
         profile=EnterpriseProfile(main_products="矿山机械")))

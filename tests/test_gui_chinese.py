@@ -131,6 +131,7 @@ def test_every_page_and_dialog_speaks_chinese(qtbot, window):
     summary = window.summary_page
     summary.ui.planView.setCurrentIndex(summary.planModel.index(0, 0))
     opened.append(summary.show_action_history())  # 举措进展与历史
+    opened.append(summary.show_case())  # 典型案例
     window.summary_page.finalize_visit()
     settle(qtbot, window.ctx)
     opened += [b for b in window.summary_page.findChildren(QMessageBox) if b.isVisible()]

@@ -30,6 +30,7 @@ from .bureau_models import (
     OverviewModel,
     UnvisitedModel,
 )
+from .case_panel import CasePanel
 from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
@@ -132,6 +133,9 @@ class BureauPage(QWidget):
         self.stage_gaps = StageGapsPanel(self.calls, self)
         gaps_tab = ui.tabs.addTab(self.stage_gaps, "阶段缺项")
         self.stage_gaps.counted.connect(lambda n: ui.tabs.setTabText(gaps_tab, f"阶段缺项（{n}）"))
+        self.cases = CasePanel(self.calls, self)
+        cases_tab = ui.tabs.addTab(self.cases, "典型案例")
+        self.cases.counted.connect(lambda n, chosen: ui.tabs.setTabText(cases_tab, f"典型案例（{chosen}/{n} 入选）"))
 
     def _show_recipients(self, cards) -> None:
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
@@ -158,6 +162,7 @@ class BureauPage(QWidget):
 
         self.calls.run(job, self._show)
         self.stage_gaps.refresh()
+        self.cases.refresh()
 
     def _show(self, result) -> None:
         rows, unvisited, waiting, places, history, cards = result

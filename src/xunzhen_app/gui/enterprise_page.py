@@ -33,6 +33,7 @@ from ..core.domain import CultivationType, VisitStatus
 from ..core.regions import cities
 from ..services import enterprise_import, enterprises, visits
 from ..services.dto import EnterpriseInfo
+from .case_dialog import CaseDialog
 from .context import AppContext
 from .enterprise_dialog import EnterpriseDialog
 from .guarded import WorkerCalls
@@ -103,9 +104,12 @@ class EnterprisePage(QWidget):
         self.edit_button = QPushButton("编辑企业")
         self.new_visit_button = QPushButton("新建巡诊")
         self.import_button = QPushButton("导入附件2名单…")
+        self.case_button = QPushButton("典型案例…")
+        self.case_button.clicked.connect(self.show_case)
+        self.case_dialog: CaseDialog | None = None
         self.count_label = QLabel()
         actions = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.new_visit_button, self.import_button):
+        for b in (self.add_button, self.edit_button, self.new_visit_button, self.case_button, self.import_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -237,6 +241,18 @@ class EnterprisePage(QWidget):
     def selected(self) -> EnterpriseInfo | None:
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def show_case(self) -> CaseDialog | None:
+        """The selected enterprise's 典型案例 (gui/case_dialog.py)."""
+        e = self.selected()
+        if e is None:
+            self.errorBanner.show_message("请先在表中选择一家企业")
+            return None
+        dialog = CaseDialog(self.ctx, e.id, e.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.case_dialog = dialog
+        return dialog
 
     def select_enterprise(self, enterprise_id: str) -> None:
         for row in range(self.proxy.rowCount()):

@@ -188,3 +188,19 @@ def _batch_message(parent: QWidget, title: str, result: BatchResult, zip_path: P
 
 
 __all__ = ["export_pdfs", "export_visit_docx", "export_visit_pdf", "export_visit_workbook", "export_workbook", "open_folder"]
+
+
+def export_case(ctx: AppContext, parent: QWidget, case_id: str, suffix: str, target: Path | None = None) -> None:
+    """A 典型案例 as Word (``.docx``) or PDF (``.pdf``)."""
+    from ..services import cases
+    from ..services.reports.case_report import write_case
+
+    title, store = "导出典型案例", ctx.store
+
+    def write(path: Path) -> None:
+        _write(ctx, parent, title, lambda: write_case(store, case_id, path),
+               lambda w: f"已导出典型案例：{w.path}" + (f"（{w.pages} 页）" if w.pages else ""))
+
+    _with_target(ctx, parent, title, target,
+                 lambda: f"典型案例-{cases.get_case(store, case_id).enterprise}{suffix}",
+                 "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)", write)

@@ -21,6 +21,7 @@ from ..services import actions, visits
 from ..services.dto import VisitDetail
 from .action_history_dialog import ActionHistoryDialog
 from .autosave import TextAutosave
+from .case_dialog import CaseDialog
 from .context import AppContext
 from .fonts import enlarge
 from .forms.ui_summary_page import Ui_SummaryPage
@@ -135,6 +136,11 @@ class SummaryPage(QWidget):
         ui.planButtons.insertWidget(ui.planButtons.indexOf(ui.removePlanButton), self.planHistoryButton)
         self.planHistoryButton.clicked.connect(self.show_action_history)
         self.action_history: ActionHistoryDialog | None = None
+        # The enterprise's 典型案例, drafted from what these visits found (gui/case_dialog.py).
+        self.caseButton = QPushButton("典型案例…", ui.planTab)
+        ui.planButtons.addWidget(self.caseButton)
+        self.caseButton.clicked.connect(self.show_case)
+        self.case_dialog: CaseDialog | None = None
 
         self.unratedModel = UnratedListModel(self)
         ui.unratedView.setModel(self.unratedModel)
@@ -323,6 +329,16 @@ class SummaryPage(QWidget):
         dialog.changed.connect(lambda _: (self.visitChanged.emit(self.visit_id), self.reload()))
         dialog.open()
         self.action_history = dialog
+        return dialog
+
+    def show_case(self) -> CaseDialog | None:
+        if self.detail is None:
+            return None
+        e = self.detail.enterprise
+        dialog = CaseDialog(self.ctx, e.id, e.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.case_dialog = dialog
         return dialog
 
     def _add_typed_plan_row(self) -> None:
