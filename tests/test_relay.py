@@ -89,6 +89,19 @@ def test_the_province_sees_the_experts_visit_via_the_city(sides, tmp_path, capsy
     assert _show(c, vid, capsys)["via"] == []  # the city had it from its author
 
 
+def test_a_deletion_in_a_relayed_visit_travels_signed_by_its_author(sides, tmp_path, capsys):
+    e, c, p = sides["expert"], sides["city"], sides["province"]
+    _register((e, c), (c, p))
+    vid = seed_visit(e)
+    [problem] = visits.get_visit(e.store, vid).problems
+    visits.remove_row(e.store, "problem", problem.id)
+    visits.finalize(e.store, vid)
+    _send(e, c, tmp_path, vid, "to-city")
+    _send(c, p, tmp_path, vid, "to-province")  # refused before: the tombstone went under the city's name
+    assert visits.get_visit(p.store, vid).problems == ()
+    assert _show(p, vid, capsys)["via"] == ["太原市市场监管局"]
+
+
 def test_county_city_province_is_a_chain_of_vouching(sides, tmp_path, capsys):
     e, k, c, p = sides["expert"], sides["county"], sides["city"], sides["province"]
     _register((e, k), (k, c), (c, p))
@@ -179,6 +192,12 @@ def _unregistered_relay(m, c, vid):
     return data, True
 
 
+def _no_vouching(m, c, vid):
+    data = json.loads(m["data.json"])
+    del data["vouchings"]  # the expert's attestation, with nobody's word for the expert's key
+    return data, True
+
+
 def _altered_record(m, c, vid):
     data = json.loads(m["data.json"])
     data["visits"][0]["summary"] = "转发途中改写"
@@ -196,6 +215,7 @@ def _fresh_keys():
     (_forged_vouching, "担保签名无效"),
     (_unregistered_relay, "在本机未登记"),
     (_altered_record, "没有与其内容相符的签名"),
+    (_no_vouching, "没有已登记的转发方为其密钥卡担保"),
 ])
 def test_hostile_relays_are_refused_and_change_nothing(case, message, sides, tmp_path, capsys):
     m, c, p, vid = _relayed(sides, tmp_path)

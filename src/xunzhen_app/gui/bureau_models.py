@@ -80,6 +80,12 @@ class OverviewFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.wanted: dict[str, str] = {}
+        self.extra = None  # a filter of another module's (review_panel.ReviewPanel.accepts): row → bool
+
+    def refilter(self) -> None:
+        """After ``extra`` changed its mind."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filter(self, name: str, value: str) -> None:
         self.beginFilterChange()
@@ -95,7 +101,7 @@ class OverviewFilter(QSortFilterProxyModel):
                     return False
             elif hasattr(row, name) and getattr(row, name) != value:
                 return False
-        return True
+        return self.extra is None or self.extra(row)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         return self.accepts(self.sourceModel().row_at(source_row))

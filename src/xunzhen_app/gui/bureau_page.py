@@ -35,6 +35,7 @@ from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
 from .guarded import WorkerCalls
+from .review_panel import ReviewPanel
 from .stage_gaps_panel import StageGapsPanel
 from .table_models import ROW_ROLE
 from .widgets.error_banner import ErrorBanner
@@ -130,6 +131,13 @@ class BureauPage(QWidget):
                   ui.syncButton, ui.chooseSyncFolderButton, ui.resolveButton, ui.conflictBannerButton):
             b.setMinimumHeight(40)
         ui.syncButton.setMinimumWidth(96)
+        # 审核: its filter, button and the selected visit's review, in the actions row's spare width
+        # (beside the other filters, or in a row of its own, the desk would not fit 1366×768 at 150 %).
+        self.review_panel = ReviewPanel(self.ctx, self.calls, ui.overviewTable, self)
+        ui.actionsLayout.insertWidget(ui.actionsLayout.indexOf(ui.dropHint) + 1, self.review_panel, 1)
+        self.proxy.extra = self.review_panel.accepts
+        self.review_panel.onFilterChanged = lambda: (self.proxy.refilter(), self._update_counts())
+        self.review_panel.connect_selection()
         self.stage_gaps = StageGapsPanel(self.calls, self)
         gaps_tab = ui.tabs.addTab(self.stage_gaps, "阶段缺项")
         self.stage_gaps.counted.connect(lambda n: ui.tabs.setTabText(gaps_tab, f"阶段缺项（{n}）"))
@@ -169,6 +177,7 @@ class BureauPage(QWidget):
         self.sender_names = {c.fingerprint: c.name for c in cards}
         self._show_recipients([c for c in cards if not c.revoked])
         self.overview.set_rows(rows)
+        self.review_panel.load([r.visit_id for r in rows])
         # The goal columns come with the rows, and a reset forgets per-column modes.
         self.ui.overviewTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.unvisited.set_rows(unvisited)
@@ -301,7 +310,7 @@ class BureauPage(QWidget):
         from ..services.reports import ExportSelection
 
         wanted = self.proxy.wanted
-        if wanted.get("delivered"):  # not a filter the workbook knows: name the visits instead
+        if wanted.get("delivered") or self.review_panel.active:  # not filters the workbook knows: name the visits
             return ExportSelection(visit_refs=tuple(r.visit_id for r in self.proxy.visible_rows()))
         return ExportSelection(city=wanted.get("city", ""), cultivation_type=wanted.get("cultivation_type", ""),
                                stage=wanted.get("stage", ""), status=wanted.get("status", ""))

@@ -34,6 +34,7 @@ from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.locked_banner import LockedBanner
 from .widgets.radar import BASELINE, CURRENT, PREVIOUS, RadarChart
+from .widgets.review_banner import ReviewBanner
 from .workbench_commands import TextCommand, UndoKeys, ValueCommand, WorkerCommand
 
 SPLITTER_KEY = "summary/splitter"
@@ -65,6 +66,8 @@ class SummaryPage(QWidget):
         ui.pageLayout.insertWidget(2, self.errorBanner)
         ui.pageLayout.setStretchFactor(ui.splitter, 1)  # the banners take only their height
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "评价总结")
+        self.reviewBanner = ReviewBanner(self.ctx, self.calls, self)  # 退回 by the bureau, with its note
+        ui.pageLayout.insertWidget(2, self.reviewBanner)
         enlarge(ui.titleLabel, 1.2, bold=True)
         ui.titleLabel.setWordWrap(True)  # a long enterprise name wraps rather than widen the window
         ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -174,6 +177,7 @@ class SummaryPage(QWidget):
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         r = detail.row
         ui.titleLabel.setText(visit_context(r))
+        self.reviewBanner.load(r.id)
         prev_result = previous.result if previous else None
         baseline = detail.baseline if detail.baseline and detail.baseline.visit_id != detail.previous_visit_id else None
         self.goalModel.set_result(result, template.scale, prev_result, baseline.result if baseline else None)

@@ -92,6 +92,7 @@ class VisitTableModel(RowTableModel):
         ("日期", lambda v: v.start_date.isoformat()),
         ("阶段", lambda v: stage_label(v.stage, v.outside_window)),
         ("状态", lambda v: v.status),
+        ("审核", lambda v: v.review),  # the bureau's 已审核 / 退回, as its last package said
         ("检查表", lambda v: f"{v.template_id} {v.template_version}"),
         ("编号", lambda v: v.id[:8]),
     )

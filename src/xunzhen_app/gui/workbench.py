@@ -57,6 +57,7 @@ from .table_models import visit_context
 from .widgets.error_banner import ErrorBanner
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
+from .widgets.review_banner import ReviewBanner
 from .workbench_attachments import AttachmentListModel, is_image, open_original, thumbnail
 from .workbench_commands import RatingCommand, TextCommand, UndoKeys, WorkerCommand
 from .workbench_model import ChecklistTreeModel
@@ -109,6 +110,8 @@ class WorkbenchPage(QWidget):
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "巡诊工作台")
+        self.reviewBanner = ReviewBanner(self.ctx, self.calls, self)  # 退回 by the bureau, with its note
+        outer.insertWidget(outer.indexOf(self.banner) + 1, self.reviewBanner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(self.splitter, 1)
@@ -251,6 +254,7 @@ class WorkbenchPage(QWidget):
         self.model.set_template(detail.template, self._ratings(), self._last_ratings())
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
+        self.reviewBanner.load(detail.row.id)
         self._apply_lock()
         codes = self.model.item_codes()
         want = code or self._code

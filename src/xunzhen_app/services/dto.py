@@ -179,6 +179,7 @@ class VisitRow:
     template_version: str
     updated_at: datetime
     outside_window: bool = False  # dated outside its stage's window of the programme calendar (flagged only)
+    review: str = ""  # the bureau's review: "" (none), 已审核, 退回, 退回后已修改 (services.reviews.review_mark)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,16 @@ class ReviewState:
         return {"status": self.status, "note": self.note, "by": self.by, "at": self.at.isoformat()}
 
 
+AMENDED = "退回后已修改"
+
+
+def review_mark(state: ReviewState | None) -> str:
+    """A visit's review in one word, for lists: "" (none), 已审核, 退回, or 退回后已修改."""
+    if state is None:
+        return ""
+    return AMENDED if state.returned and state.amended else state.status
+
+
 def check_review(status, note) -> tuple[str, str]:
     """The rules for a review, shared by the CLI, the desk and a package's values."""
     if status not in STATUSES:

@@ -7,7 +7,7 @@ GUI can commit every keystroke burst at once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -166,7 +166,11 @@ def list_visits(store, flt: VisitFilter = VisitFilter()) -> list[VisitRow]:
             q = q.where(Visit.status == flt.status)
         if flt.enterprise_id:
             q = q.where(Visit.enterprise_id == flt.enterprise_id)
-        return [_row(v) for v in s.scalars(q)]
+        from .reviews import review_mark, review_states
+
+        rows = [_row(v) for v in s.scalars(q)]
+        states = review_states(s, [r.id for r in rows])
+        return [replace(r, review=review_mark(states[r.id])) if r.id in states else r for r in rows]
 
 
 def initial_visit(store, enterprise_id: str) -> VisitRow | None:

@@ -576,6 +576,20 @@ class _Merger:
                                  "entity_id": record_id, "field": "*", "old_value": None, "new_value": "新建",
                                  "reason": ""})
 
+    def _tombstone_authored(self, entity: str, record_id: str, writer: str) -> None:
+        """Keep the author's attestation of a deletion, as of a record, so a relay passes it on signed."""
+        if writer == self.me:
+            return
+        key = tombstone_entity(entity)
+        entry = self.pkg.signed.get((key, record_id))
+        aid = entry.attestation_id if entry is not None and entry.author == writer else None
+        found = self.s.get(RecordAuthor, (key, record_id))
+        if found is None:
+            self.new_authors.append({"entity": key, "record_id": record_id, "author": writer, "attestation_id": aid,
+                                     "via": self.pkg.via.get(writer) or None})
+        else:
+            found.author, found.attestation_id = writer, aid
+
     def _write_ownership(self) -> None:
         if self.revived:
             for key in self.revived:
@@ -952,6 +966,7 @@ class _Merger:
                         self.trimmed.add(t["visit_id"])
                     else:
                         self.s.add(Tombstone(**t))
+                        self._tombstone_authored(entity, t["record_id"], writer)
                         rep.deletions_noted += 1
                     continue
                 mine = to_dict(local)
@@ -963,6 +978,7 @@ class _Merger:
                 if ld == t["digest"] or (base is not None and base.digest == ld and t["revision"] > base.revision):
                     self.s.delete(local)  # the flush hook writes the visit's history
                     self.s.add(Tombstone(**t, data=mine))
+                    self._tombstone_authored(entity, local.id, writer)
                     if base is not None:
                         self.s.delete(base)
                     rep.deleted.append(ref)

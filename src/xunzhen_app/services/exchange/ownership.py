@@ -75,6 +75,8 @@ def attestations_for(session, keys, data: dict) -> list[dict]:
     wanted: dict[str, list[str]] = {}
     for name in TRACKED:
         wanted[SECTIONS[name].__tablename__] = [r["id"] for r in data.get(name, [])]
+    for t in data.get(TOMBSTONES, []):  # a deletion's author attestation is kept like a record's
+        wanted.setdefault(tombstone_entity(t["entity"]), []).append(t["record_id"])
     for entity, ids in wanted.items():
         if ids:
             known.update({(entity, i): a for i, a in authors(session, entity, ids).items()})

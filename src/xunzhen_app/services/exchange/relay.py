@@ -169,6 +169,8 @@ def check_relayed(session, source: str, sender: Card, keys: KeyPair, vouchings, 
         pending = left
     out: dict[str, list[str]] = {}
     for signer in set(signers) - {me}:
+        if signer not in chain and _trusted_card(session, signer) is not None:
+            chain[signer] = []  # registered here itself: it came through the sender only
         if signer not in chain:
             raise PackageError(source, f"data.json 中有记录由未登记的密钥（指纹 {pretty(signer)}）签名，"
                                        "且数据包中没有已登记的转发方为其密钥卡担保")
