@@ -157,6 +157,33 @@ def test_a_returned_visit_is_amended_and_sent_again(sides, tmp_path, capsys):
     assert _show(e, vid, capsys)["review"]["status"] == "已审核"
 
 
+def test_a_return_reaches_the_expert_with_a_task_package_and_with_a_sync(sides, tmp_path, capsys):
+    from xunzhen_app.services import enterprises
+    from xunzhen_app.services.dto import EnterpriseInput
+    from xunzhen_app.services.exchange import sync, tasks
+    from xunzhen_app.services.exchange.export import export_task_package
+
+    e, c = sides["expert"], sides["city"]
+    _register((e, c))
+    vid = _finalized_visit(e)
+    _send(e, c, tmp_path, vid, "first")
+    reviews.review_visit(c.store, vid, "退回", "请补充 1.1.1 的证据", "太原市市场监管局")
+    ent = enterprises.create_enterprise(c.store, EnterpriseInput(name="新任务企业", city="太原市", cultivation_type="领军型"))
+    me_at_city = experts.profile(e.store).id  # the expert's own profile, which came with its visit
+    tasks.assign(c.store, ent.id[:8], me_at_city[:8], stage="前期巡诊")
+    task = export_task_package(c.store, c.keys).write(tmp_path / "task.xzp")
+    import_package(e.store, e.keys, task)
+    assert _show(e, vid, capsys)["review"]["note"] == "请补充 1.1.1 的证据"
+
+    # The sync folder: the review counts as a change of the visit, so the city's next sync sends it.
+    reviews.review_visit(c.store, vid, "已审核", "", "太原市市场监管局")
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    sync.sync_folder(c.store, c.keys, folder, recipients=[e.keys.fingerprint])
+    sync.sync_folder(e.store, e.keys, folder, recipients=[])
+    assert _show(e, vid, capsys)["review"]["status"] == "已审核"
+
+
 def test_a_self_review_from_the_expert_does_not_count(sides, tmp_path):
     e, c = sides["expert"], sides["city"]
     _register((e, c))
