@@ -44,6 +44,8 @@ def _demo(args) -> int:
 
 def _enterprise_import(args) -> int:
     report = enterprise_import.import_enterprises(store_for(args), args.file, args.skip_invalid)
+    for line in report.normalised:
+        print(f"读取：{line}")
     for line in report.invalid:
         print(f"跳过：{line}")
     print(f"导入完成：{report.summary()}")

@@ -56,7 +56,7 @@ class Honour:
     name: str = ""
 
     def describe(self) -> str:
-        parts = [self.level.value if self.level else "", self.kind.value]
+        parts = [self.level.value if self.level and self.kind not in UNLEVELLED else "", self.kind.value]
         if self.nomination:
             parts.append("提名奖")
         text = "".join(parts)
@@ -69,6 +69,15 @@ class Honour:
 class TypeSuggestion:
     type: CultivationType
     reason: str
+    # Set when an honour that decides the type lacks its level: the question to ask instead of a guess
+    # (``type`` is then only the conservative default for a list that states no type).
+    question: str = ""
+
+
+# Honours whose level decides the type (省级及以上 → 领军型, 市级 → 重点培育型).
+LEVELLED = frozenset({HonourKind.QUALITY_AWARD, HonourKind.CHAIN_LEADER})
+# Honours that have no level at all: 山西精品 is a provincial certification, never 省级/市级.
+UNLEVELLED = frozenset({HonourKind.SHANXI_JINGPIN})
 
 
 _PROVINCIAL_OR_ABOVE = {HonourLevel.NATIONAL, HonourLevel.PROVINCIAL}
@@ -87,6 +96,11 @@ def suggest_cultivation_type(honours: list[Honour]) -> TypeSuggestion:
             return TypeSuggestion(CultivationType.LEADING, f"{h.describe()}：省级重点产业链链主企业")
         if h.kind is HonourKind.TOWN_CORE:
             return TypeSuggestion(CultivationType.LEADING, f"{h.describe()}：专业镇核心企业")
+    for h in honours:
+        if h.kind in LEVELLED and h.level is None:
+            return TypeSuggestion(CultivationType.KEY, f"{h.describe()}未填级别",
+                                  f"{h.describe()}未填级别：请补充省级（或国家级）还是市级——省级及以上为领军型，"
+                                  "市级为重点培育型")
     for h in honours:
         if h.kind is HonourKind.QUALITY_AWARD and h.level is HonourLevel.CITY:
             return TypeSuggestion(CultivationType.KEY, f"{h.describe()}：市级政府质量奖及提名奖获奖企业")

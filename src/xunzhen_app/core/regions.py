@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 
 from .. import resources_access
@@ -42,3 +43,33 @@ def quality_counties() -> dict[str, tuple[str, ...]]:
 
 def is_quality_county(city: str, county: str) -> bool:
     return county in quality_counties().get(city, ())
+
+
+# What 附件2 lists from cities and counties write for the 示范区 instead of its full name.
+ZONE_ALIASES = ("山西综改示范区", "综改示范区", "转型综改示范区", "综改区", "示范区", "山西转型综改示范区")
+
+
+@dataclass(frozen=True)
+class CityReading:
+    """How a 所属地市 as written reads: the canonical city, or why it cannot be told (``problem``)."""
+
+    city: str | None
+    problem: str | None = None
+    ambiguous: bool = False  # it fits several cities (a name that fits none is left to check_city)
+
+
+def read_city(text: str) -> CityReading:
+    """“太原” → 太原市, “综改示范区” / “示范区” → 山西转型综合改革示范区; a name that fits more than one
+    city (“晋” of 晋中市 and 晋城市) or none is not guessed."""
+    value = "".join(text.split())
+    if value in counties_by_city():
+        return CityReading(value)
+    if value in ZONE_ALIASES:
+        return CityReading(DEMO_ZONE)
+    stem = value.removesuffix("市")
+    fits = [c for c in cities() if c != DEMO_ZONE and c.removesuffix("市").startswith(stem)] if stem else []
+    if len(fits) == 1 and len(stem) >= 2:
+        return CityReading(fits[0])
+    if len(fits) > 1 or (len(fits) == 1 and len(stem) < 2):
+        return CityReading(None, f"“{text}”不能确定是哪个地市（可能是 {'、'.join(fits)}），请写全称", ambiguous=True)
+    return CityReading(None, city_problem(value) or f"“{text}”不是山西省的地市")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView
 
-from ..core.domain import CultivationType, Honour, HonourKind, HonourLevel, suggest_cultivation_type
+from ..core.domain import UNLEVELLED, CultivationType, Honour, HonourKind, HonourLevel, suggest_cultivation_type
 from ..core.regions import cities, counties_by_city
 from ..core.uscc import normalize_uscc, uscc_problem
 from ..services import enterprises
@@ -96,6 +96,7 @@ class EnterpriseDialog(QDialog):
         ui.cityCombo.currentIndexChanged.connect(self._fill_counties)
         ui.usccEdit.textChanged.connect(self._check_uscc_live)
         ui.typeCombo.currentIndexChanged.connect(self._update_suggestion)
+        ui.honourKindCombo.currentIndexChanged.connect(self._offer_levels)
         ui.addHonourButton.clicked.connect(self._add_honour)
         ui.removeHonourButton.clicked.connect(
             lambda: self.honours.remove(ui.honoursView.currentIndex().row()) or self._update_suggestion())
@@ -117,15 +118,24 @@ class EnterpriseDialog(QDialog):
     def _update_suggestion(self) -> None:
         s = suggest_cultivation_type(list(self.honours.honours()))
         chosen = self.ui.typeCombo.currentData()
-        text = f"建议：{s.type.value}（{s.reason}）"
-        if chosen and chosen != s.type.value:
+        text = f"请补充：{s.question}" if s.question else f"建议：{s.type.value}（{s.reason}）"
+        if chosen and not s.question and chosen != s.type.value:
             text += f"；已手动选择“{chosen}”"
         self.ui.suggestionLabel.setText(text)
         self.ui.honourSuggestionLabel.setText(text)
 
+    def _offer_levels(self) -> None:
+        """山西精品 has no 省级/市级: its level box is emptied and disabled rather than offering one."""
+        unlevelled = self.ui.honourKindCombo.currentData() in UNLEVELLED
+        if unlevelled:
+            self.ui.honourLevelCombo.setCurrentIndex(0)
+        self.ui.honourLevelCombo.setEnabled(not unlevelled)
+
     def _add_honour(self) -> None:
         ui = self.ui
-        self.honours.add(Honour(ui.honourKindCombo.currentData(), ui.honourLevelCombo.currentData(),
+        # Qt hands combo data back as plain str: the rule compares enum members, so convert them again.
+        level = ui.honourLevelCombo.currentData()
+        self.honours.add(Honour(HonourKind(ui.honourKindCombo.currentData()), HonourLevel(level) if level else None,
                                 ui.honourYearSpin.value(), ui.honourNominationCheck.isChecked(),
                                 ui.honourNameEdit.text().strip()))
         ui.honourNameEdit.clear()

@@ -348,7 +348,9 @@ class EnterprisePage(QWidget):
         if report.cancelled:
             self._import_done(CANCELLED)
             return
-        details = "未导入的行：\n" + "\n".join(report.invalid) if report.invalid else ""
+        details = "\n\n".join(part for part in (
+            "按标准值读取：\n" + "\n".join(report.normalised) if report.normalised else "",
+            "未导入的行：\n" + "\n".join(report.invalid) if report.invalid else "") if part)
         self._import_done(f"导入完成：{report.summary()}", details)
 
     def _import_done(self, message: str, details: str = "") -> None:

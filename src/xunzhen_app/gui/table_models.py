@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from ..core.calendar import OUTSIDE_MARK, stage_label
 from ..core.collation import pinyin_text, region_text
+from ..core.regions import is_quality_county
 from ..services.dto import EnterpriseInfo, VisitRow
 
 Column = tuple[str, Callable[[Any], Any]]
@@ -72,12 +74,30 @@ def _visit_status(e: EnterpriseInfo) -> str:
     return e.latest_visit_status if e.visit_count else "未巡诊"
 
 
+def type_check(e: EnterpriseInfo) -> str:
+    """What the 培育类型 check says about the listed type: nothing while it agrees with the honours (or
+    none are recorded, so there is nothing to check against), else the suggestion or the missing level."""
+    if not e.honours:
+        return ""
+    if not e.suggested_type:
+        return "待补荣誉级别"
+    return "" if e.suggested_type == e.cultivation_type else f"建议改为{e.suggested_type}"
+
+
+def _county(e: EnterpriseInfo) -> str:
+    return f"{e.county}（质量强县）" if e.county and is_quality_county(e.city, e.county) else e.county
+
+
+TYPE_CHECK_COLUMN = 4
+
+
 class EnterpriseTableModel(RowTableModel):
     columns = (
         ("企业名称", lambda e: e.name),
         ("所属地市", lambda e: e.city),
-        ("县（市、区）", lambda e: e.county),
+        ("县（市、区）", _county),
         ("培育类型", lambda e: e.cultivation_type),
+        ("类型核对", type_check),
         ("巡诊状态", _visit_status),
         ("巡诊次数", lambda e: e.visit_count),
         ("统一社会信用代码", lambda e: e.uscc),
@@ -85,6 +105,15 @@ class EnterpriseTableModel(RowTableModel):
     # Names by pinyin; cities in the province's order, each city's firms by pinyin.
     sort_keys = {0: lambda e: pinyin_text(e.name), 1: lambda e: region_text(e.city, e.name),
                  2: lambda e: pinyin_text(e.county)}
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # The check column explains itself on hover and stands out in the list, not only in the dialog.
+        if index.isValid() and index.column() == TYPE_CHECK_COLUMN and type_check(self.row_at(index.row())):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.row_at(index.row()).suggestion_reason
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#b03a00"))
+        return super().data(index, role)
 
 
 class VisitTableModel(RowTableModel):

@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..core.collation import region_key
-from ..core.domain import Honour, HonourKind, HonourLevel, suggest_cultivation_type
+from ..core.domain import UNLEVELLED, Honour, HonourKind, HonourLevel, suggest_cultivation_type
 from ..core.errors import NotFoundError, UserError
 from ..core.uscc import normalize_uscc
 from ..core.validation import (
@@ -67,6 +67,8 @@ def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
         check("county", lambda: check_county(data.city.strip(), data.county))
     check("industry", lambda: check_field_text("enterprise.industry", data.industry))
     check("notes", lambda: check_field_text("enterprise.notes", data.notes))
+    if data.cultivation_type is None and (question := suggest_cultivation_type(list(data.honours)).question):
+        problems["cultivation_type"] = f"培育类型无法按荣誉资质判断：{question}；或直接选择培育类型"
     if data.cultivation_type is not None:
         check("cultivation_type", lambda: check_cultivation_type(data.cultivation_type))
     for h in data.honours:
@@ -85,7 +87,7 @@ def validate_enterprise(data: EnterpriseInput) -> dict[str, str]:
 
 
 def honour_to_json(h: Honour) -> dict:
-    return {"kind": h.kind.value, "level": h.level.value if h.level else None, "year": h.year,
+    return {"kind": h.kind.value, "level": h.level.value if h.level and h.kind not in UNLEVELLED else None, "year": h.year,
             "nomination": h.nomination, "name": h.name}
 
 
@@ -99,8 +101,8 @@ def to_info(e: Enterprise, visit_count: int = 0, latest_status: str = "") -> Ent
     suggestion = suggest_cultivation_type(list(honours))
     return EnterpriseInfo(
         id=e.id, name=e.name, uscc=e.uscc or "", city=e.city, county=e.county, industry=e.industry,
-        cultivation_type=e.cultivation_type, suggested_type=suggestion.type.value,
-        suggestion_reason=suggestion.reason, honours=honours,
+        cultivation_type=e.cultivation_type, suggested_type="" if suggestion.question else suggestion.type.value,
+        suggestion_reason=suggestion.question or suggestion.reason, honours=honours,
         contacts=tuple(Contact(**c) for c in e.contacts or []), notes=e.notes, revision=e.revision,
         visit_count=visit_count, latest_visit_status=latest_status, profile=profile_of(e),
     )
