@@ -35,6 +35,7 @@ from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
 from .guarded import WorkerCalls
+from .proposals_panel import ProposalsPanel
 from .review_panel import ReviewPanel
 from .stage_gaps_panel import StageGapsPanel
 from .table_models import ROW_ROLE
@@ -144,6 +145,10 @@ class BureauPage(QWidget):
         self.cases = CasePanel(self.calls, self)
         cases_tab = ui.tabs.addTab(self.cases, "典型案例")
         self.cases.counted.connect(lambda n, chosen: ui.tabs.setTabText(cases_tab, f"典型案例（{chosen}/{n} 入选）"))
+        self.proposals = ProposalsPanel(self.calls, self)
+        proposals_tab = ui.tabs.addTab(self.proposals, "修改建议")
+        self.proposals.counted.connect(lambda n: ui.tabs.setTabText(proposals_tab, f"修改建议（{n}）"))
+        self.proposals.decided.connect(lambda: (self.storeChanged.emit(), self.refresh()))
 
     def _show_recipients(self, cards) -> None:
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
@@ -171,6 +176,7 @@ class BureauPage(QWidget):
         self.calls.run(job, self._show)
         self.stage_gaps.refresh()
         self.cases.refresh()
+        self.proposals.refresh()
 
     def _show(self, result) -> None:
         rows, unvisited, waiting, places, history, cards = result
