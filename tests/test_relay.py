@@ -142,6 +142,9 @@ def test_a_returned_visit_is_amended_and_sent_again(sides, tmp_path, capsys):
     assert _cli(c, "visit", "review", vid[:8], "--status", "退回", "--note", "1.1.1 证据不足，请补充") == 0
     _send(c, e, tmp_path, vid, "returned")  # the city's next package to the expert
 
+    capsys.readouterr()
+    assert _cli(e, "visit", "list", "--json") == 0
+    assert [r["review"] for r in json.loads(capsys.readouterr().out)] == ["退回"]  # the mark in the list
     at_expert = _show(e, vid, capsys)["review"]
     assert (at_expert["status"], at_expert["note"], at_expert["by"]) == ("退回", "1.1.1 证据不足，请补充", "太原市市场监管局")
     assert _cli(e, "visit", "reopen", vid, "--reason", "按市局退回意见补充") == 0

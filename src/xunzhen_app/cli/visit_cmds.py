@@ -92,12 +92,13 @@ def _list(args) -> int:
         print_json([{"id": v.id, "enterprise": v.enterprise, "enterprise_id": v.enterprise_id, "city": v.city,
                      "cultivation_type": v.cultivation_type, "date": v.start_date.isoformat(),
                      "end_date": v.end_date.isoformat(), "stage": v.stage, "status": v.status,
-                     "template": f"{v.template_id} {v.template_version}", "outside_window": v.outside_window}
+                     "template": f"{v.template_id} {v.template_version}", "outside_window": v.outside_window,
+                     "review": v.review or None}  # 已审核, 退回, 退回后已修改 or null (services.reviews.review_mark)
                     for v in rows])
     else:
         table([[v.id[:8], v.start_date.isoformat(), v.enterprise, v.city, stage_label(v.stage, v.outside_window),
-                v.status] for v in rows],
-              ["编号", "日期", "企业", "所属地市", "阶段", "状态"])
+                v.status, v.review] for v in rows],
+              ["编号", "日期", "企业", "所属地市", "阶段", "状态", "审核"])
     return 0
 
 
