@@ -162,3 +162,9 @@ def test_cli_draft_list_select_export_and_bad_input(store, chain, paths, capsys,
     assert code == 2 and ".docx 或 .pdf" in err and not (tmp_path / "案例.odt").exists()
     code, out, _ = run(capsys, "case", "list", *d)
     assert code == 0 and "晋阳机械有限公司" in out
+
+
+def test_the_demo_year_ends_in_a_selected_case(demo_store):
+    [case] = cases.list_cases(demo_store)
+    assert case.selected and len(case.visits) == 3 and case.lessons.startswith("1. ")
+    assert "与前期巡诊相比" in case.results

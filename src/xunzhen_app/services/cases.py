@@ -33,6 +33,7 @@ TEXT_FIELDS = ("title", "background", "practices", "results", "lessons")
 LABELS = {"title": "题目", "background": "背景", "practices": "主要做法", "results": "取得成效", "lessons": "可推广经验"}
 MAX_PHOTOS = 12
 DRAFT_PHOTOS = 4
+DRAFT_LESSONS = 6  # a case names its most transferable points; the report lists every 亮点
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,15 @@ def draft_texts(chain: list[VisitDetail]) -> dict:
     if latest.summary.strip():
         results.append(latest.summary.strip())
 
-    lessons = [h.text.rstrip("。") + f"（条目 {h.code}）" for h in found]
-    photos = [{"sha256": a.sha256, "filename": a.filename, "caption": a.caption or a.filename}
-              for d in chain for a in d.attachments if a.media_type.startswith("image/")][:DRAFT_PHOTOS]
+    lessons = [h.text.rstrip("。") + f"（条目 {h.code}）" for h in found][:DRAFT_LESSONS]
+    # One photo of each scene (a scene shot again at a later visit has its caption).
+    scenes: dict[str, dict] = {}
+    for d in chain:
+        for a in d.attachments:
+            if a.media_type.startswith("image/"):
+                scenes.setdefault(a.caption or a.filename, {"sha256": a.sha256, "filename": a.filename,
+                                                            "caption": a.caption or a.filename})
+    photos = list(scenes.values())[:DRAFT_PHOTOS]
     return {
         "title": title, "background": "\n".join(background), "practices": _numbered(practices),
         "results": "\n".join(results), "lessons": _numbered(lessons),

@@ -177,6 +177,10 @@ def load_demo(store, seed: int = 2025) -> int:
             count += 1
             if n == 3:
                 visits.finalize(store, visit)
+                # Its year ends in a 典型案例 drafted from what the visits found, which the bureau selected.
+                from . import cases
+
+                cases.set_selected(store, cases.draft_case(store, info.id).id)
     return count
 
 
