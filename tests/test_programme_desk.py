@@ -165,3 +165,13 @@ def test_reviews_are_counted_per_city(demo_store):
     city = _by_city(demo_store)["大同市"]
     assert (city.visits_reviewed, city.visits_returned) == (1, 1)
     assert _by_city(demo_store)["太原市"].visits_reviewed == 0
+
+
+def test_import_counts_are_in_visits_and_enterprises():
+    from xunzhen_app.services.import_counts import package_counts, total
+
+    new = [{"entity": "visit"}, {"entity": "assessment"}, {"entity": "assessment"}, {"entity": "enterprise"}]
+    c = package_counts(new, [{"entity": "enterprise"}, {"entity": "plan_item"}], ["v1", "v2", "v2"])
+    assert c.describe() == "巡诊 2 次（其中新增 1 次）、企业 2 家（其中新增 1 家）"
+    assert total([c, c]).visits == 4
+    assert package_counts([], [], []).describe() == "没有新的巡诊或企业"

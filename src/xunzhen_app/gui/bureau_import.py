@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..services import bureau
 from ..services.exchange import signing
+from ..services.import_counts import package_counts, total
 from .bureau_models import entity_name
 from .context import AppContext
 from .long_task import run_long_task
@@ -34,7 +35,11 @@ def left_out(preview: bureau.PreviewBatch, wanted: list[Path]) -> list[str]:
 def batch_report(batch: bureau.ImportBatch, skipped: list[str]) -> str:
     lines = []
     for rep in batch.reports:
-        lines.append(rep.summary())
+        if rep.already_imported or rep.kind == "receipt":
+            lines.append(rep.summary())
+        else:  # in visits and enterprises, not records
+            lines.append(f"{rep.source}：已导入来自“{rep.sender_name}”的数据包："
+                         f"{package_counts(rep.new, rep.updated, rep.visit_ids).describe()}")
         lines += [f"  冲突：{entity_name(r.entity)} {r.label}（待逐字段解决）" for r in rep.conflicts]
         lines += [f"  拒收：{entity_name(r.entity)} {r.label}：{r.reason}" for r in rep.refused]
         if rep.sender_registered:
@@ -48,9 +53,9 @@ def batch_report(batch: bureau.ImportBatch, skipped: list[str]) -> str:
 def headline(batch: bureau.ImportBatch) -> str:
     done = [r for r in batch.reports if not r.already_imported]
     conflicts = sum(len(r.conflicts) for r in done)
-    text = (f"已导入 {len(done)} 个数据包：新增 {sum(len(r.new) for r in done)} 条，"
-            f"更新 {sum(len(r.updated) for r in done)} 条，冲突 {conflicts} 条，"
-            f"拒收 {sum(len(r.refused) for r in done)} 条")
+    counts = total(package_counts(r.new, r.updated, r.visit_ids) for r in done)
+    text = (f"已导入 {len(done)} 个数据包：{counts.describe()}，冲突 {conflicts} 处，"
+            f"拒收 {sum(len(r.refused) for r in done)} 处")
     if batch.errors:
         text += f"；{len(batch.errors)} 个数据包被拒绝"
     if batch.cancelled:

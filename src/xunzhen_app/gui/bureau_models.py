@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.calendar import stage_label
 from ..core.collation import pinyin_text, region_text
+from ..core.goal_names import short_goal_title
 from ..core.scoring import round_half_up
 from ..services.bureau import GoalDistribution, OverviewRow, PackagePreview
 from .table_models import ROW_ROLE, SORT_ROLE, EnterpriseTableModel, RowTableModel
@@ -33,6 +34,8 @@ class OverviewModel(RowTableModel):
         ("状态", lambda r: r.status),
         ("交付", lambda r: DELIVERED if r.delivered else NOT_DELIVERED),
         ("日期", lambda r: r.start_date.isoformat()),
+        ("专家组", lambda r: "、".join(r.experts)),
+        ("否决", lambda r: "未通过 " + "、".join(r.failed_checks) if r.failed_checks else ""),
         ("逾期举措", lambda r: str(r.overdue_actions) if r.overdue_actions else ""),
         ("总体", lambda r: _level(r.overall.level) + ("（暂定）" if r.provisional else "")),
     )
@@ -41,9 +44,9 @@ class OverviewModel(RowTableModel):
     def set_rows(self, rows) -> None:
         goals = {g.code: g.title for r in rows for g in r.goals}
         self.beginResetModel()
-        # Short headers keep six goals on a 1366-wide screen; the title is in the tooltip
-        # and in the distribution table below.
-        self.columns = (*self.fixed, *((f"目标{code}", self._goal_getter(code)) for code in sorted(goals)))
+        # Short goal names (质量体系成熟 → 体系成熟) keep six goals on a 1366-wide screen; the full
+        # title is in the tooltip and in the distribution table below.
+        self.columns = (*self.fixed, *((short_goal_title(goals[code]), self._goal_getter(code)) for code in sorted(goals)))
         self.goal_titles = [f"{code} {goals[code]}" for code in sorted(goals)]
         self._rows = list(rows)
         self.endResetModel()
@@ -209,12 +212,11 @@ class ImportLogModel(NumbersCentred):
         ("导入时间", lambda g: f"{g.imported_at.astimezone():%Y-%m-%d %H:%M}"),
         ("文件", lambda g: g.file_name),
         ("发送者", lambda g: g.sender_name),
-        ("新增", lambda g: g.new),
-        ("更新", lambda g: g.updated),
-        ("删除", lambda g: g.deleted),
-        ("未变", lambda g: g.unchanged),
-        ("冲突", lambda g: g.conflicts),
-        ("拒收", lambda g: g.refused),
+        ("巡诊（次）", lambda g: g.counts.visits),
+        ("其中新增", lambda g: g.counts.new_visits),
+        ("企业（家）", lambda g: g.counts.enterprises),
+        ("冲突（处）", lambda g: g.conflicts),
+        ("拒收（处）", lambda g: g.refused),
     )
 
 

@@ -166,7 +166,9 @@ class ConflictDialog(QDialog):
                               f"（{len(info.fields)} 处两边不同）")
         who = f"，来自“{sender_name}”" if sender_name else ""
         why = f"{info.reason.rstrip('。')}。" if info.reason else ""
-        ui.infoLabel.setText(f"{why}本机第 {info.local_revision} 版，导入的是第 {info.remote_revision} 版{who}；"
+        # Plain words: a revision number tells the user nothing about which side to keep.
+        both = "上次同步之后，本机和对方都改过这条记录：" if not (why or info.is_deletion) else ""
+        ui.infoLabel.setText(f"{why}{both}“本机”是这台电脑上的内容，“导入”是数据包带来的内容{who}；"
                              f"收到于 {info.created_at:%Y-%m-%d %H:%M}。")
         ui.errorLabel.hide()
         view = ui.fieldTable

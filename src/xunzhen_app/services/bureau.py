@@ -21,13 +21,14 @@ from ..core.actions import is_overdue
 from ..core.checklist import Template
 from ..core.errors import UserError
 from ..core.scoring import Rating, band, round_half_up, score_template
-from ..db.models import Enterprise, ImportLog, SyncBase, Visit, VisitExpert
+from ..db.models import Enterprise, ImportLog, KeyCard, SyncBase, Visit, VisitExpert
 from .calendar import outside_window_in
 from .checklists import stored_template
 from .exchange.conflicts import ConflictInfo
 from .exchange.merge import ImportReport, import_package, read_package_file, verify_package
 from .exchange.records import MODEL_OF
 from .exchange.signing import Card, KeyPair
+from .import_counts import PackageCounts, package_counts
 
 Progress = Callable[[int, int], bool]
 
@@ -155,16 +156,21 @@ class ImportLogRow:
     unchanged: int
     conflicts: int
     refused: int
+    counts: PackageCounts = PackageCounts(0, 0, 0, 0)  # in visits and enterprises, as a bureau counts
 
 
 def import_history(store, limit: int = 200) -> list[ImportLogRow]:
-    """Imported packages, newest first, with the counts of the report each one stored."""
+    """Imported packages, newest first, with the counts of the report each one stored; the sender
+    named as the key registry knows it (the name a card carries may be the sender's login name)."""
     with store.session() as s:
+        registered = {fp: name for fp, name in s.execute(select(KeyCard.fingerprint, KeyCard.name))}
         logs = s.scalars(select(ImportLog).order_by(ImportLog.imported_at.desc()).limit(limit))
-        return [ImportLogRow(g.imported_at, g.file_name, g.sender_name, g.kind,
+        return [ImportLogRow(g.imported_at, g.file_name, registered.get(g.sender) or g.sender_name, g.kind,
                              len(g.report.get("new", [])), len(g.report.get("updated", [])),
                              len(g.report.get("deleted", [])), g.report.get("unchanged", 0), len(g.report.get("conflicts", [])),
-                             len(g.report.get("refused", []))) for g in logs]
+                             len(g.report.get("refused", [])),
+                             package_counts(g.report.get("new", []), g.report.get("updated", []),
+                                            g.report.get("visit_ids", []))) for g in logs]
 
 
 def conflict_places(store, waiting: list[ConflictInfo]) -> dict[str, str]:
