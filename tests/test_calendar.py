@@ -118,6 +118,8 @@ def test_cli_warns_on_stderr_and_show_and_list_carry_the_flag(capsys, paths, sto
     assert {r["id"]: r["outside_window"] for r in json.loads(out)} == {late: True, on_time: False}
     code, out, _ = run(capsys, data, "visit", "list")
     assert "前期巡诊（超出阶段时间）" in out and "培育跟踪（超出阶段时间）" not in out
+    code, out, _ = run(capsys, data, "visit", "show", late[:8])
+    assert out.splitlines()[0].startswith("晋阳机械有限公司　前期巡诊（超出阶段时间）　2026-10-08")
 
 
 def test_settings_edit_a_year_by_keyboard_and_the_desk_lists_the_gaps(qtbot, store, firms, tmp_path):

@@ -187,7 +187,8 @@ def test_the_text_output_names_the_visit_and_each_item(capsys, data):
     assert run(capsys, data, "visit", "rate", vid, "3.1.1", "4", "--check", "通过")[0] == 0
     code, out, err = run(capsys, data, "visit", "show", vid)
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("晋阳机械有限公司　前期巡诊　2026-03-15　草稿")
+    # A 前期巡诊 in March is before its window (May): flagged, not refused.
+    assert code == 0 and lines[0].startswith("晋阳机械有限公司　前期巡诊（超出阶段时间）　2026-03-15　草稿")
     rows = {line.split()[0]: line.split()[1:3] for line in lines[2:26]}
     assert len(rows) == 24 and lines[26:] == ["", f"作者：{lines[27][3:]}"]  # made here: no relays, no review
     assert rows["1.1.1"][0] == "未评" and rows["1.1.2"][0] == "不适用" and rows["3.1.1"][:2] == ["4", "通过"]

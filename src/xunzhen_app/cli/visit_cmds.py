@@ -154,7 +154,7 @@ def _show(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"{data['enterprise']}　{data['stage']}　{data['date']}　{data['status']}"
+    print(f"{data['enterprise']}　{stage_label(data['stage'], data['outside_window'])}　{data['date']}　{data['status']}"
           f"　（{data['template']['id']} {data['template']['version']}）")
     table([[i["code"], NOT_APPLICABLE if i["not_applicable"] else str(i["level"] or "未评"), i["check"] or "",
             i["text"][:24]] for i in data["items"]], ["条目", "等级", "否决项", "要求"])
