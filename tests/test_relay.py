@@ -260,3 +260,23 @@ def test_hostile_relays_are_refused_and_change_nothing(case, message, sides, tmp
     err = capsys.readouterr().err
     assert "hostile.xzp" in err and message in err and "Traceback" not in err
     assert store_digest(p.store.paths.database) == before
+
+
+def test_a_format_3_relay_of_an_unregistered_author_is_refused(sides, tmp_path, capsys):
+    """Format 3 had no vouchings: an author's attestation from a relay counts only for a key registered here."""
+    m, c, p, vid = _relayed(sides, tmp_path)
+    data = json.loads(m["data.json"])
+    del data["vouchings"]
+    assert data.pop("reviews") == []
+    body = resign({**m, "data.json": format.canonical_json(data)}, c.keys, attest=False,
+                  package_id=str(uuid.uuid4()), format_version=3)
+    path = tmp_path / "v3.xzp"
+    path.write_bytes(rezip(body))
+    before = store_digest(p.store.paths.database)
+    capsys.readouterr()
+    assert _cli(p, "package", "import", str(path)) == 2
+    assert "由未登记的密钥" in capsys.readouterr().err
+    assert store_digest(p.store.paths.database) == before
+    p.trust(sides["expert"])  # registered here, the expert's own signature is enough
+    assert _cli(p, "package", "import", str(path)) == 0
+    assert _show(p, vid, capsys)["via"] == ["太原市市场监管局"]

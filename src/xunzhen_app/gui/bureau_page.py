@@ -139,6 +139,7 @@ class BureauPage(QWidget):
         self.proxy.extra = self.review_panel.accepts
         self.review_panel.onFilterChanged = lambda: (self.proxy.refilter(), self._update_counts())
         self.review_panel.connect_selection()
+        self.review_panel.changed.connect(self.storeChanged)  # visit lists show the 审核 mark
         self.stage_gaps = StageGapsPanel(self.calls, self)
         gaps_tab = ui.tabs.addTab(self.stage_gaps, "阶段缺项")
         self.stage_gaps.counted.connect(lambda n: ui.tabs.setTabText(gaps_tab, f"阶段缺项（{n}）"))
