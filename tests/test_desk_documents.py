@@ -69,6 +69,12 @@ def test_the_report_is_drafted_from_the_visits(demo_store, tmp_path):
     latest = visits.get_visit(demo_store, finals[-1].id)
     some_strength = next(a.strength for a in latest.assessments.values() if a.strength)
     assert some_strength in text
+    # The demo's 典型案例 of this firm is drafted into the report, under its own heading.
+    from xunzhen_app.services.cases import case_of_enterprise
+
+    case = case_of_enterprise(demo_store, latest.enterprise.id)
+    assert case is not None and f"典型案例：{case.title}" in [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
+    assert case.practices.splitlines()[0].strip() in text
     body = d.styles["Normal"].element.rPr.rFonts
     assert body.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋"
 

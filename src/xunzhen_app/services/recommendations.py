@@ -24,6 +24,7 @@ from ..core.goal_names import short_goal_title
 from ..core.regions import is_quality_county
 from ..core.scoring import band, round_half_up
 from . import programme_desk, visits
+from .cases import case_of_enterprise
 from .dto import EnterpriseInfo, VisitDetail
 from .enterprises import find_enterprise, get_enterprise
 from .reports import WrittenFile
@@ -154,7 +155,14 @@ def recommendation_document(store, enterprise: str, on: date | None = None) -> D
     strengths = [(code, a.strength) for code, a in sorted(latest.assessments.items()) if a.strength.strip()]
     for code, text in strengths[:MAX_STRENGTHS]:
         blocks.append(Para(runs(f"{code}　{text}"), "plain"))
-    if not strengths:
+    case = case_of_enterprise(store, e.id)
+    if case is not None:  # the 典型案例 the bureau wrote up says it better than the item notes
+        blocks.append(Heading(2, f"典型案例：{case.title}"))
+        for label, text in (("背景", case.background), ("主要做法", case.practices), ("取得成效", case.results),
+                            ("可推广经验", case.lessons)):
+            if text.strip():
+                blocks += [Para(runs(f"{label}："), "plain"), *(Para(runs(line)) for line in text.splitlines() if line.strip())]
+    if not strengths and case is None:
         blocks.append(Para(runs("（巡诊记录中尚无亮点，请补充企业的典型经验。）"), "note"))
 
     blocks.append(Heading(1, "五、问题整改与“一企一策”落实"))
