@@ -40,6 +40,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _postgresql_settings(dbapi_conn, _record) -> None:
+    with dbapi_conn.cursor() as cur:
+        cur.execute("SET plan_cache_mode = force_custom_plan", prepare=False)
+    dbapi_conn.commit()  # a setting made in a transaction psycopg opened would end with its rollback
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -53,10 +59,14 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.get_driver_name() == "psycopg":
-        # psycopg prepares a statement after 5 runs and PostgreSQL may then keep a generic plan made
-        # while a table was still small (a sequential scan): measured, importing 1,000 packages into a
-        # new store slowed from 24 ms to 85 ms a package as the tables grew. Plan every statement afresh.
-        return create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": None})
+        # A prepared statement may be run with a generic plan made while a table was still small (a
+        # sequential scan): measured, importing 1,000 packages into a new store slowed from 24 ms to
+        # 85 ms a package as the tables grew. So every statement is prepared (parsed once per
+        # connection: a fifth less server CPU per imported package, benchmarks/import_packages.py)
+        # but planned afresh for each run with its own parameters (plan_cache_mode=force_custom_plan).
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": 0})
+        event.listen(engine, "connect", _postgresql_settings)
+        return engine
     return create_engine(url, pool_pre_ping=True)
 
 
