@@ -10,9 +10,10 @@ from xunzhen_app.cli import main
 from xunzhen_app.services import enterprises, experts, visits
 from xunzhen_app.services.dto import EnterpriseInput
 
-SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "outside_window", "template", "summary", "items", "author", "via", "review"}
+SHOW_KEYS = {"id", "enterprise", "stage", "status", "date", "outside_window", "template", "summary", "team", "items", "author", "via", "review"}
 ITEM_KEYS = {"code", "text", "level", "not_applicable", "check", "evidence", "problem", "suggestion",
-             "strength", "previous_level", "baseline_level", "pending"}
+             "strength", "previous_level", "baseline_level", "pending", "provisional_level", "ratings",
+             "rated_by", "spread", "consensus_needed", "consensus"}
 
 
 @pytest.fixture
@@ -58,7 +59,8 @@ def test_new_then_show_gives_the_documented_shape(capsys, data, store):
                                     "not_applicable": False, "check": None, "evidence": "", "problem": "",
                                     "suggestion": "", "strength": "", "previous_level": None,
                                     "baseline_level": None,
-                                    "pending": False}
+                                    "pending": False, "provisional_level": None, "ratings": [], "rated_by": [],
+                                    "spread": 0, "consensus_needed": False, "consensus": None}
     assert [m.name for m in visits.get_visit(store, vid).team] == ["王工"]  # the user, as the form ticks
 
 
@@ -96,11 +98,15 @@ def test_rate_levels_checks_and_texts(capsys, data):
     assert run(capsys, data, "visit", "rate", vid, "3.1.1", "5", "--check", "未通过")[0] == 0
     assert run(capsys, data, "visit", "rate", vid, "6.1.1", "不适用")[0] == 0
     shown = show(capsys, data, vid)
-    assert item(shown, "1.1.1") | {"text": ""} == {
+    rated = item(shown, "1.1.1")
+    # One expert's visit: the one rating, under the 组长 (this visit has no team row to name them).
+    assert [(r["expert"], r["level"]) for r in rated.pop("ratings")] == [("组长", 3)]
+    assert rated | {"text": ""} == {
         "code": "1.1.1", "text": "", "level": 3, "not_applicable": False, "check": None,
         "evidence": "查阅质量手册", "problem": "记录不全", "suggestion": "补齐记录", "strength": "台账齐全",
         "previous_level": None,
-        "baseline_level": None, "pending": False}
+        "baseline_level": None, "pending": False, "provisional_level": None, "rated_by": ["组长"],
+        "spread": 0, "consensus_needed": False, "consensus": None}
     assert (item(shown, "3.1.1")["level"], item(shown, "3.1.1")["check"]) == (5, "未通过")
     assert (item(shown, "6.1.1")["level"], item(shown, "6.1.1")["not_applicable"]) == (None, True)
     assert run(capsys, data, "visit", "rate", vid, "3.1.1", "5", "--check", "通过")[0] == 0

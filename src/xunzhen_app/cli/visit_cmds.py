@@ -1,4 +1,4 @@
-"""`xunzhen visit …` (list, history, new, show, rate, attach, finalize, reopen) and `xunzhen open`.
+"""`xunzhen visit …` (list, history, new, show, rate, team, attach, finalize, reopen) and `xunzhen open`.
 
 The commands script what the workbench does, over the same services and so
 with the same checks: a bad level, an unknown item or a finalized visit is
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.calendar import stage_label
 from ..core.errors import UserError
 from ..core.validation import check_date
-from . import review_cmds
+from . import review_cmds, team_cmds
 from .context import print_json, store_for, table
 
 NOT_APPLICABLE = "不适用"
@@ -59,7 +59,10 @@ def register(sub, common) -> None:
     vr.add_argument("--problem", metavar="文字", help="问题")
     vr.add_argument("--suggestion", metavar="文字", help="改进建议")
     vr.add_argument("--strength", metavar="文字", help="亮点（企业在本条目上做得好的地方）")
+    vr.add_argument("--consensus", action="store_true", help="记录专家组的合议等级（组长），而非本人的评定")
+    vr.add_argument("--note", metavar="文字", help="合议说明（与 --consensus 一起使用）")
     vr.set_defaults(handler=_rate)
+    team_cmds.register(vcmds, common)
 
     va = vcmds.add_parser("attach", help="添加照片或文件", parents=[common])
     va.add_argument("visit")
@@ -156,7 +159,8 @@ def _show(args) -> int:
         return 0
     print(f"{data['enterprise']}　{stage_label(data['stage'], data['outside_window'])}　{data['date']}　{data['status']}"
           f"　（{data['template']['id']} {data['template']['version']}）")
-    table([[i["code"], NOT_APPLICABLE if i["not_applicable"] else str(i["level"] or "未评"), i["check"] or "",
+    table([[i["code"], NOT_APPLICABLE if i["not_applicable"] else "待合议" if i["consensus_needed"]
+            else str(i["level"] or "未评"), i["check"] or "",
             i["text"][:24]] for i in data["items"]], ["条目", "等级", "否决项", "要求"])
     print(f"\n作者：{data['author']['name']}" + (f"　经 {' → '.join(data['via'])} 转发" if data["via"] else ""))
     if review is not None:
@@ -175,6 +179,15 @@ def _rate(args) -> int:
             rating = {"level": int(value)}
         except ValueError:
             raise UserError(f"条目 {args.code} 的等级“{value}”无效，应为数字或“{NOT_APPLICABLE}”") from None
+    if args.note is not None and not args.consensus:
+        raise UserError("--note 是合议说明，须与 --consensus 一起使用")
+    if args.consensus:
+        if "level" not in rating:
+            raise UserError(f"合议等级应为数字，不能为“{NOT_APPLICABLE}”")
+        if args.check is not None or any(getattr(args, n) is not None for n in ("evidence", "problem", "suggestion",
+                                                                                 "strength")):
+            raise UserError("--consensus 只记录合议等级和说明，不能同时写否决项检查或文字")
+        return team_cmds.rate_consensus(args, rating["level"])
     if args.check is not None:
         if args.check.strip() not in CHECK_VALUES:
             raise UserError(f"--check 的值“{args.check}”无效，应为“通过”或“未通过”")

@@ -39,17 +39,20 @@ def scoring_rule(scale: Scale) -> str:
         "培育目标得分为其主要举措的加权平均，总体得分为各培育目标的加权平均；"
         f"指数 =（等级 − 1）÷ {n - 1} × 100；等级名称取显示得分达到的最高等级"
         f"（如 {example_score} 为{example.name}）；"
-        "计算保留全部精度，仅在显示时四舍五入（等级一位小数，指数取整）。存在未评项时得分为暂定。" + VETO_RULE
+        "计算保留全部精度，仅在显示时四舍五入（等级一位小数，指数取整）。存在未评项或待合议项时得分为暂定"
+        "（待合议项按专家组各成员等级的平均值计）。" + VETO_RULE
     )
 
 
 @dataclass(frozen=True)
 class Rating:
-    """What the expert recorded for one item."""
+    """What the expert recorded for one item — or, for a team whose ratings differ and await their
+    consensus (core.consensus), the mean of their levels, ``provisional`` until the team agrees."""
 
-    level: int | None = None
+    level: float | None = None
     not_applicable: bool = False
     check_passed: bool | None = None
+    provisional: bool = False
 
     def __post_init__(self):
         # The range 1…N belongs to the template; ``Scale.values`` is checked by the service.
@@ -81,6 +84,7 @@ class MeasureResult:
     rated: int
     not_applicable: int
     unrated: tuple[str, ...]
+    pending: tuple[str, ...] = ()  # 待合议: the team's ratings differ and no consensus is recorded yet
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class GoalResult:
     measures: tuple[MeasureResult, ...]
     failed_checks: tuple[str, ...]
     unrated: tuple[str, ...]
+    pending: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ class Result:
     goals: tuple[GoalResult, ...]
     failed_checks: tuple[str, ...] = ()
     unrated: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
 
 
 def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
@@ -119,7 +125,7 @@ def vetoed(item: Item, rating: Rating | None) -> bool:
     return item.veto is not None and rating is not None and rating.check_passed is False
 
 
-def counted_level(item: Item, rating: Rating | None) -> int | None:
+def counted_level(item: Item, rating: Rating | None) -> float | None:
     """The level that is scored: the rated one, capped when the item's veto check failed."""
     if rating is None or rating.level is None:
         return None
@@ -128,8 +134,8 @@ def counted_level(item: Item, rating: Rating | None) -> int | None:
 
 
 def score_measure(measure: Measure, ratings: Mapping[str, Rating], top: int) -> MeasureResult:
-    levels: list[int] = []
-    na, unrated = 0, []
+    levels: list[float] = []
+    na, unrated, pending = 0, [], []
     for item in measure.items:
         rating = ratings.get(item.code)
         counted = counted_level(item, rating)
@@ -139,18 +145,21 @@ def score_measure(measure: Measure, ratings: Mapping[str, Rating], top: int) -> 
             na += 1
         if not item_complete(item, rating):
             unrated.append(item.code)
+        if rating is not None and rating.provisional:
+            pending.append(item.code)
     level = sum(levels) / len(levels) if levels else None
-    return MeasureResult(measure.code, measure.title, Score(level, bool(unrated), top), len(levels), na,
-                         tuple(unrated))
+    return MeasureResult(measure.code, measure.title, Score(level, bool(unrated or pending), top), len(levels), na,
+                         tuple(unrated), tuple(pending))
 
 
 def score_goal(goal: Goal, ratings: Mapping[str, Rating], top: int) -> GoalResult:
     measures = tuple(score_measure(m, ratings, top) for m in goal.measures)
     pairs = [(mr.score.level, m.weight) for mr, m in zip(measures, goal.measures) if mr.score.level is not None]
     unrated = tuple(code for mr in measures for code in mr.unrated)
+    pending = tuple(code for mr in measures for code in mr.pending)
     failed = tuple(item.code for item in goal.items() if vetoed(item, ratings.get(item.code)))
-    return GoalResult(goal.code, goal.title, Score(_weighted_mean(pairs), bool(unrated), top), measures, failed,
-                      unrated)
+    return GoalResult(goal.code, goal.title, Score(_weighted_mean(pairs), bool(unrated or pending), top), measures,
+                      failed, unrated, pending)
 
 
 def score_template(template: Template, ratings: Mapping[str, Rating]) -> Result:
@@ -158,8 +167,9 @@ def score_template(template: Template, ratings: Mapping[str, Rating]) -> Result:
     goals = tuple(score_goal(g, ratings, top) for g in template.goals)
     pairs = [(gr.score.level, g.weight) for gr, g in zip(goals, template.goals) if gr.score.level is not None]
     unrated = tuple(code for g in goals for code in g.unrated)
+    pending = tuple(code for g in goals for code in g.pending)
     failed = tuple(code for g in goals for code in g.failed_checks)
-    return Result(Score(_weighted_mean(pairs), bool(unrated), top), goals, failed, unrated)
+    return Result(Score(_weighted_mean(pairs), bool(unrated or pending), top), goals, failed, unrated, pending)
 
 
 def round_half_up(value: float, places: int = 1) -> Decimal:

@@ -68,6 +68,7 @@ TEXT_LIMITS: dict[str, TextLimit] = {
     "assessment.problem": TextLimit("发现问题", 5000, multiline=True),
     "assessment.suggestion": TextLimit("改进建议", 5000, multiline=True),
     "assessment.strength": TextLimit("亮点", 5000, multiline=True),
+    "assessment.consensus_note": TextLimit("合议说明", 2000, multiline=True),
     "problem.text": TextLimit("主要问题", 2000, multiline=True),
     "plan.measure": TextLimit("帮扶举措", 2000, multiline=True),
     "plan.department": TextLimit("责任部门", 100),

@@ -127,6 +127,7 @@ class Visit(Tracked, Base):
         back_populates="visit", order_by="PlanItem.position", cascade="all, delete-orphan"
     )
     attachments: Mapped[list[Attachment]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+    member_ratings: Mapped[list[MemberRating]] = relationship(back_populates="visit", cascade="all, delete-orphan")
 
 
 class VisitExpert(Tracked, Base):
@@ -137,6 +138,11 @@ class VisitExpert(Tracked, Base):
     expert_id: Mapped[str] = mapped_column(ForeignKey("expert.id"))
     role: Mapped[str] = mapped_column(String(20), default="成员")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # A team member's installation (key fingerprint) and what the 组长 assigned it: whole goals and
+    # single items (services.team). "" for the 组长, whose installation is the visit's author.
+    fingerprint: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    goal_codes: Mapped[list] = mapped_column(JSON, default=list)
+    item_codes: Mapped[list] = mapped_column(JSON, default=list)
 
     visit: Mapped[Visit] = relationship(back_populates="team")
     expert: Mapped[Expert] = relationship()
@@ -155,8 +161,37 @@ class Assessment(Tracked, Base):
     problem: Mapped[str] = mapped_column(Text, default="")
     suggestion: Mapped[str] = mapped_column(Text, default="")
     strength: Mapped[str] = mapped_column(Text, default="", server_default="")  # 亮点: what the firm does well here
+    # 合议: the level the team agreed on where its members' ratings differ (core.consensus), recorded by
+    # the 组长 with a note; it is what the item scores with.
+    consensus_level: Mapped[int | None] = mapped_column(Integer)
+    consensus_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    consensus_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     visit: Mapped[Visit] = relationship(back_populates="assessments")
+
+
+class MemberRating(Tracked, Base):
+    """A team member's own rating and notes of one item of someone else's visit: one row per member and
+    item, authored by the member's installation, so two members never edit the same row and each
+    member's package merges without conflicts. The 组长's own rating stays the visit's Assessment."""
+
+    __tablename__ = "member_rating"
+    __table_args__ = (UniqueConstraint("visit_id", "item_code", "rater"),)
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(20))
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.id"))
+    rater: Mapped[str] = mapped_column(String(64))  # the member's key fingerprint: who signs the row
+    level: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    check_passed: Mapped[bool | None] = mapped_column(Boolean)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    problem: Mapped[str] = mapped_column(Text, default="")
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+    strength: Mapped[str] = mapped_column(Text, default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="member_ratings")
+    expert: Mapped[Expert] = relationship()
 
 
 class VisitProblem(Tracked, Base):

@@ -20,9 +20,19 @@ from sqlalchemy.orm import Session
 from ..core.domain import VisitStatus
 from ..core.errors import FinalizedError
 from .base import Tracked, new_id, utcnow
-from .models import Assessment, Attachment, PlanItem, Tombstone, Visit, VisitExpert, VisitHistory, VisitProblem
+from .models import (
+    Assessment,
+    Attachment,
+    MemberRating,
+    PlanItem,
+    Tombstone,
+    Visit,
+    VisitExpert,
+    VisitHistory,
+    VisitProblem,
+)
 
-_VISIT_PARTS = (Assessment, Attachment, PlanItem, VisitExpert, VisitProblem)
+_VISIT_PARTS = (Assessment, Attachment, MemberRating, PlanItem, VisitExpert, VisitProblem)
 _BOOKKEEPING = {"id", "created_at", "updated_at", "revision", "visit_id"}
 
 # A row as it travels in a package, and its content digest. They live here rather than with the

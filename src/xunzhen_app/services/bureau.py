@@ -20,7 +20,7 @@ from sqlalchemy.orm import selectinload
 from ..core.actions import is_overdue
 from ..core.checklist import Template
 from ..core.errors import UserError
-from ..core.scoring import Rating, band, round_half_up, score_template
+from ..core.scoring import band, round_half_up, score_template
 from ..db.models import Enterprise, ImportLog, KeyCard, SyncBase, Visit, VisitExpert
 from .calendar import outside_window_in
 from .checklists import stored_template
@@ -29,6 +29,7 @@ from .exchange.merge import ImportReport, import_package, read_package_file, ver
 from .exchange.records import MODEL_OF
 from .exchange.signing import Card, KeyPair
 from .import_counts import PackageCounts, package_counts
+from .team_assignments import scored_ratings
 
 Progress = Callable[[int, int], bool]
 
@@ -73,7 +74,7 @@ def overview(store) -> list[OverviewRow]:
     with store.session() as s:
         delivered = set(s.scalars(select(SyncBase.record_id).where(SyncBase.entity == "visit")))
         q = (select(Visit).options(selectinload(Visit.enterprise), selectinload(Visit.assessments),
-                                   selectinload(Visit.plan),
+                                   selectinload(Visit.plan), selectinload(Visit.member_ratings),
                                    selectinload(Visit.team).selectinload(VisitExpert.expert))
              .order_by(Visit.start_date.desc()))
         today = date.today()
@@ -84,8 +85,7 @@ def overview(store) -> list[OverviewRow]:
             if key not in templates:
                 templates[key] = stored_template(s, *key)
             template = templates[key]
-            ratings = {a.item_code: Rating(a.level, a.not_applicable, a.check_passed) for a in v.assessments}
-            result = score_template(template, ratings)
+            result = score_template(template, scored_ratings(v))
             e = v.enterprise
             out.append(OverviewRow(
                 v.id, e.id, e.name, e.city, e.cultivation_type, v.stage, v.status, v.start_date, v.id in delivered,

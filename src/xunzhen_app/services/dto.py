@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from ..core.actions import ActionStatus, is_overdue
 from ..core.checklist import Template
+from ..core.consensus import Consensus, IndependentRating, consensus_needed, effective_rating
 from ..core.domain import Honour
 from ..core.follow_up import suggested_rating
 from ..core.scoring import Rating, Result
@@ -87,6 +88,10 @@ class TeamMember:
     organisation: str = ""
     title: str = ""
     role: str = "成员"
+    # A team member's installation and what the 组长 assigned it (services.team); empty for the 组长.
+    fingerprint: str = ""
+    goals: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,10 +104,41 @@ class AssessmentData:
     problem: str = ""
     suggestion: str = ""
     strength: str = ""  # 亮点
+    # An expert team's other independent ratings of the item and their consensus (core.consensus); the
+    # fields above are this installation's expert's own (the 组长's, or a member's on their laptop).
+    others: tuple[IndependentRating, ...] = ()
+    consensus: Consensus | None = None
+    rater: str = ""  # whose rating the fields above are
+    rater_id: str = ""
+    rated_at: datetime | None = None
+
+    @property
+    def own(self) -> IndependentRating:
+        return IndependentRating(self.rater, self.level, self.not_applicable, self.rated_at,
+                                 expert_id=self.rater_id, check_passed=self.check_passed,
+                                 note=notes_of(self.evidence, self.problem, self.suggestion, self.strength))
+
+    @property
+    def all_ratings(self) -> tuple[IndependentRating, ...]:
+        """Every expert's rating given, the own first."""
+        return tuple(r for r in (self.own, *self.others) if r.given)
 
     @property
     def rating(self) -> Rating:
-        return Rating(self.level, self.not_applicable, self.check_passed)
+        """What the item scores with: the one rating, or the team's under core.consensus."""
+        if not self.others and self.consensus is None:
+            return Rating(self.level, self.not_applicable, self.check_passed)
+        return effective_rating((self.own, *self.others), self.consensus)
+
+    @property
+    def consensus_needed(self) -> bool:
+        return consensus_needed(self.all_ratings, self.consensus)
+
+
+def notes_of(evidence: str, problem: str, suggestion: str, strength: str) -> str:
+    """An expert's texts on an item in one line, labelled, for reading side by side."""
+    parts = (("核查", evidence), ("问题", problem), ("建议", suggestion), ("亮点", strength))
+    return "；".join(f"{label}：{text.strip()}" for label, text in parts if text.strip())
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ review, who rated an item) is added here once and every caller gets it.
 from __future__ import annotations
 
 from ..core.checklist import Item
+from ..core.consensus import spread
 from .dto import AssessmentData, Earlier, VisitDetail
 
 CHECK_LABELS = {True: "通过", False: "未通过"}
@@ -25,6 +26,8 @@ def visit_json(detail: VisitDetail, origin: dict | None = None, review: dict | N
         "outside_window": row.outside_window,  # dated outside its stage's window (services.calendar)
         "template": {"id": detail.template.id, "version": detail.template.version},
         "summary": detail.summary,
+        "team": [{"expert": m.name, "role": m.role, "fingerprint": m.fingerprint, "goals": list(m.goals),
+                  "items": list(m.items)} for m in detail.team],
         "items": [item_json(item, detail.assessments.get(item.code)) | follow_up_json(detail, item.code)
                   for item in detail.template.items()],
         "author": (origin or {}).get("author"),
@@ -48,16 +51,41 @@ def follow_up_json(detail: VisitDetail, code: str) -> dict:
             "pending": detail.pending(code)}
 
 
+def _check_label(passed: bool | None) -> str | None:
+    return None if passed is None else CHECK_LABELS[passed]
+
+
+def _at(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def team_json(a: AssessmentData) -> dict:
+    """Every expert's independent rating of the item and the team's consensus (core.consensus).
+    ``level`` is what the item counts with: the one level, the agreed one or the consensus — null while
+    it awaits consensus, when ``provisional_level`` holds the mean it scores with meanwhile."""
+    rating = a.rating
+    ratings = a.all_ratings
+    return {
+        "level": None if rating.provisional or rating.level is None else int(rating.level),
+        "provisional_level": rating.level if rating.provisional else None,
+        "ratings": [{"expert": r.expert, "level": r.value, "at": _at(r.at)} for r in ratings],
+        "rated_by": [r.expert for r in ratings],
+        "spread": spread(ratings),
+        "consensus_needed": a.consensus_needed,
+        "consensus": None if a.consensus is None else {"level": a.consensus.level, "note": a.consensus.note,
+                                                       "at": _at(a.consensus.at)},
+    }
+
+
 def item_json(item: Item, assessment: AssessmentData | None) -> dict:
     a = assessment or AssessmentData(item.code)
     return {
         "code": item.code,
         "text": item.text,
-        "level": a.level,
-        "not_applicable": a.not_applicable,
-        "check": CHECK_LABELS.get(a.check_passed) if item.check is not None and a.check_passed is not None else None,
+        "not_applicable": a.rating.not_applicable,
+        "check": _check_label(a.rating.check_passed) if item.check is not None else None,
         "evidence": a.evidence,
         "problem": a.problem,
         "suggestion": a.suggestion,
         "strength": a.strength,  # 亮点
-    }
+    } | team_json(a)

@@ -39,10 +39,9 @@ from ..db.models import (
     VisitHistory,
     VisitProblem,
 )
-from . import actions, calendar, checklists, report_numbers
+from . import actions, calendar, checklists, report_numbers, team_assignments
 from .attachment_store import attachment_info, check_attachment, read_attachment_file, store_attachment
 from .dto import (
-    AssessmentData,
     AttachmentInfo,
     Earlier,
     HistoryEntry,
@@ -183,13 +182,11 @@ def initial_visit(store, enterprise_id: str) -> VisitRow | None:
         return _row(v) if v else None
 
 
-def _detail(session: Session, v: Visit) -> VisitDetail:
+def _detail(session: Session, v: Visit, store=None) -> VisitDetail:
+    """With ``store``, as this installation's expert sees it (a team member: their own ratings)."""
     template = checklists.stored_template(session, v.template_id, v.template_version)
-    assessments = {
-        a.item_code: AssessmentData(a.item_code, a.level, a.not_applicable, a.check_passed,
-                                    a.evidence, a.problem, a.suggestion, a.strength)
-        for a in v.assessments
-    }
+    member = team_assignments.member_context(session, store, v, template) if store is not None else None
+    assessments = team_assignments.assessments_of(v, member)
     ratings = {code: a.rating for code, a in assessments.items()}
     result = score_template(template, ratings)
     problems = _problems_in_order(v.problems, set(result.failed_checks))
@@ -197,8 +194,8 @@ def _detail(session: Session, v: Visit) -> VisitDetail:
         row=_row(v),
         enterprise=to_info(v.enterprise),
         template=template,
-        team=tuple(TeamMember(m.expert_id, m.expert.name, m.expert.organisation, m.expert.title, m.role)
-                   for m in v.team),
+        team=tuple(TeamMember(m.expert_id, m.expert.name, m.expert.organisation, m.expert.title, m.role,
+                              m.fingerprint, tuple(m.goal_codes or ()), tuple(m.item_codes or ())) for m in v.team),
         methods=tuple(v.methods or ()),
         interviewees=tuple(Interviewee(p.get("name", ""), p.get("position", "")) for p in v.interviewees or ()),
         assessments=assessments,
@@ -238,14 +235,13 @@ def _baseline_of(session: Session, v: Visit) -> Visit | None:
 
 def _earlier(session: Session, v: Visit) -> Earlier:
     template = checklists.stored_template(session, v.template_id, v.template_version)
-    ratings = {a.item_code: AssessmentData(a.item_code, a.level, a.not_applicable, a.check_passed).rating
-               for a in v.assessments}
+    ratings = {code: a.rating for code, a in team_assignments.assessments_of(v).items()}
     return Earlier(v.id, v.stage, v.start_date, ratings, score_template(template, ratings))
 
 
 def get_visit(store, ref: str) -> VisitDetail:
     with store.session() as s:
-        return _detail(s, resolve_visit(s, ref))
+        return _detail(s, resolve_visit(s, ref), store)
 
 
 def previous_visit(store, ref: str) -> VisitDetail | None:
@@ -296,7 +292,8 @@ def rate_item(store, visit_ref: str, code: str, *, level=_UNSET, not_applicable=
     with store.session() as s:
         visit = resolve_visit(s, visit_ref)
         template = checklists.stored_template(s, visit.template_id, visit.template_version)
-        a = _assessment(s, visit, code)
+        # A team member's own row for an assigned item (services.team_assignments), else the visit's.
+        a = team_assignments.own_rating_row(s, store, visit, template, code) or _assessment(s, visit, code)
         check_rating(template, code, level=None if level is _UNSET else level,
                      not_applicable=not_applicable is not _UNSET and bool(not_applicable))
         for name, text in (texts or {}).items():
@@ -320,7 +317,10 @@ def set_item_text(store, visit_ref: str, code: str, field_name: str, text: str) 
         raise ValueError(field_name)
     check_field_text(f"assessment.{field_name}", text)
     with store.session() as s:
-        setattr(_assessment(s, resolve_visit(s, visit_ref), code), field_name, text)
+        v = resolve_visit(s, visit_ref)
+        template = checklists.stored_template(s, v.template_id, v.template_version)
+        setattr(team_assignments.own_rating_row(s, store, v, template, code) or _assessment(s, v, code),
+                field_name, text)
 
 
 VISIT_TEXT_FIELDS = ("summary", "expert_opinion", "organiser")
@@ -334,6 +334,7 @@ def set_visit_field(store, visit_ref: str, field_name: str, value) -> None:
     a date or None."""
     with store.session() as s:
         v = resolve_visit(s, visit_ref)
+        team_assignments.refuse_member_edit(s, store, v)
         if field_name in VISIT_TEXT_FIELDS:
             setattr(v, field_name, check_field_text(f"visit.{field_name}", value))
         elif field_name == "report_number":
@@ -373,6 +374,8 @@ def finalize_gaps(detail: VisitDetail) -> list[str]:
     gaps = []
     if result.unrated:
         gaps.append(f"未评条目 {len(result.unrated)} 项：{'、'.join(result.unrated)}")
+    if result.pending:
+        gaps.append(f"待合议条目 {len(result.pending)} 项：{'、'.join(result.pending)}（须先记录合议等级）")
     for code in result.failed_checks:
         check = template.item(code).check  # a failed check is always on an item that has one
         gaps.append(f"否决项未通过：{code} {check.text if check else ''}")
@@ -390,6 +393,11 @@ def finalize(store, visit_ref: str) -> None:
         v = resolve_visit(s, visit_ref)
         if v.status == VisitStatus.FINALIZED:
             raise UserError("该巡诊已经定稿")
+        team_assignments.refuse_member_edit(s, store, v)
+        pending = [c for c, a in team_assignments.assessments_of(v).items() if a.consensus_needed]
+        if pending:
+            raise UserError(f"专家组对条目 {'、'.join(pending)} 的评定不一致（待合议），请先记录合议等级"
+                            "（xunzhen visit rate 巡诊 条目 等级 --consensus --note 说明），再定稿")
         written = {p.item_code for p in v.problems if p.text.strip()}
         missing = sorted(_vetoed_items(s, v) - written)
         if missing:

@@ -27,6 +27,7 @@ from ...db.models import (
     Enterprise,
     Expert,
     ExportLog,
+    MemberRating,
     PlanItem,
     Tombstone,
     Visit,
@@ -89,7 +90,8 @@ def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
     out = {}
     for visit in visits:
         parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
-            (VisitExpert, visit.team), (Assessment, visit.assessments), (VisitProblem, visit.problems),
+            (VisitExpert, visit.team), (Assessment, visit.assessments), (MemberRating, visit.member_ratings),
+            (VisitProblem, visit.problems),
             (PlanItem, visit.plan), (Attachment, visit.attachments)) for o in rel]
         parts += [tombstone_part(t["entity"], t["record_id"], t["revision"]) for t in dead.get(visit.id, [])]
         parts += [review_part(r.id, r.revision) for r in reviewed.get(visit.id, [])]
@@ -183,6 +185,7 @@ def _collect(session, keys: KeyPair, visits: list[Visit], *, enterprises=(), exp
         data["visits"].append(to_dict(v))
         data["visit_experts"] += [to_dict(o) for o in v.team]
         data["assessments"] += [to_dict(o) for o in sorted(v.assessments, key=lambda a: a.item_code)]
+        data["member_ratings"] += [to_dict(o) for o in sorted(v.member_ratings, key=lambda m: (m.item_code, m.rater))]
         data["problems"] += [to_dict(o) for o in v.problems]
         data["plan_items"] += [to_dict(o) for o in v.plan]
         data["attachments"] += [to_dict(o) for o in v.attachments]

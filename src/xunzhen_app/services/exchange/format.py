@@ -23,7 +23,9 @@ FORMAT_NAME = "xunzhen-exchange"
 # 2: data.json may carry "tombstones" (deleted visit parts).
 # 3: ownership — records travel under their signers' attestations, no history. Versions 1 and 2 are still
 #    read, every record in them counting as the sender's (docs/exchange-format.md, "Versions").
-FORMAT_VERSION = 4
+# 5: expert teams — team rows carry members' assignments, item ratings a consensus, and each member's
+#    own ratings travel as "member_ratings" (docs/exchange-format.md, "Teams"). Version 4 is still read.
+FORMAT_VERSION = 5
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

@@ -74,6 +74,8 @@ from .records import (
     DELETABLE,
     ENTITY,
     LEGACY_SECTIONS,
+    MEMBER_RATING,
+    MEMBER_SECTION,
     MODEL_OF,
     PARTS,
     SECTION_OF,
@@ -91,6 +93,7 @@ from .records import (
 )
 from .relay import author_name, check_relayed
 from .signing import Card, KeyPair, check_trust, pretty, registered_name, verify_signature
+from .team_rights import MEMBERS_CLOSED, member_rating_problem
 from .validate import TEMPLATE_BOUND, TemplateCodes, check_template_values, validate_sections
 
 _CHUNK = 500
@@ -106,6 +109,7 @@ _REFS = {
     "visit": {"enterprise_id": "enterprise", "previous_visit_id": "visit"},
     "visit_expert": {"visit_id": "visit", "expert_id": "expert"},
     "assessment": {"visit_id": "visit"},
+    "member_rating": {"visit_id": "visit", "expert_id": "expert"},
     "visit_problem": {"visit_id": "visit"},
     "plan_item": {"visit_id": "visit"},
     "attachment": {"visit_id": "visit"},
@@ -410,7 +414,7 @@ class _Merger:
         wanted = set(visit_ids)
         revision = {r["id"]: r["revision"] for r in secs["visits"] if r["id"] in wanted}
         parts: dict[str, list] = defaultdict(list)
-        for name in ("visit_experts", "assessments", "problems", "plan_items", "attachments"):
+        for name in ("visit_experts", "assessments", MEMBER_SECTION, "problems", "plan_items", "attachments"):
             for r in secs.get(name, []):
                 if r["visit_id"] in wanted:
                     parts[r["visit_id"]].append((SECTIONS[name].__tablename__, r["id"], r["revision"]))
@@ -486,7 +490,7 @@ class _Merger:
         secs = self.pkg.sections
         ids = set(self.remote_visit) | {t["visit_id"] for t in secs.get(TOMBSTONES, [])}
         for name in SECTIONS:
-            if SECTIONS[name].__tablename__ in PARTS:
+            if SECTIONS[name].__tablename__ in (*PARTS, MEMBER_RATING):
                 ids |= {r["visit_id"] for r in secs.get(name, [])}
         ids_l = list(ids)
         for i in range(0, len(ids_l), _CHUNK):
@@ -758,6 +762,9 @@ class _Merger:
                     rep.accepted.append((entity, row["id"], row["revision"]))
                     self._set_base(bases, entity, local.id, max(row["revision"], local.revision), rd)
                     continue
+                if writer == self.me and row["revision"] <= local.revision:
+                    rep.unchanged += 1  # our own signed version coming back through someone else: older
+                    continue
                 owned_by = ("visit", local.visit_id) if entity in PARTS else (entity, local.id)
                 if not self._may_change(writer, *owned_by):
                     if base is not None and (row["revision"] < base.revision or rd == base.digest):
@@ -768,7 +775,7 @@ class _Merger:
                 # A review refers to a visit but is the reviewer's record: a finalized visit does not lock it.
                 visit_id = local.id if entity == "visit" else local.visit_id if entity in PARTS else None
                 if visit_id is not None and self._locked(visit_id):
-                    self._refuse_package(entity, local.id, _LOCKED)
+                    self._refuse_package(entity, local.id, MEMBERS_CLOSED if entity == MEMBER_RATING else _LOCKED)
                 local_changed = base is None or base.digest != ld
                 remote_changed = base is None or row["revision"] > base.revision
                 # Same revision as agreed but other content: a diverging copy (another installation), not an edit.
@@ -839,6 +846,13 @@ class _Merger:
         elif entity == "visit" and not self._may_visit(writer, row):
             self._refuse_package(entity, row["id"], f"企业 {row['enterprise_id']} 不是发送方创建的，"
                                                     "也没有通过市局任务包分配给发送方")
+        elif entity == MEMBER_RATING:  # a team member's own rating: only while open, only what was assigned
+            if self._locked(row["visit_id"]):
+                self._refuse_package(entity, row["id"], MEMBERS_CLOSED)
+            why = member_rating_problem(self.s, row, writer, self.visit_template.get(row["visit_id"]))
+            if why:
+                self._refuse(entity, remote, why)
+                return False
         return True
 
     def _check_authorship(self, entity: str, record_id: str) -> None:

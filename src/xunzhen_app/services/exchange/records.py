@@ -20,6 +20,7 @@ from ...db.models import (
     ChecklistTemplate,
     Enterprise,
     Expert,
+    MemberRating,
     PlanItem,
     Tombstone,
     Visit,
@@ -39,6 +40,7 @@ SECTIONS: dict[str, type[Base]] = {
     "visits": Visit,
     "visit_experts": VisitExpert,
     "assessments": Assessment,
+    "member_ratings": MemberRating,  # format 5: a team member's own rating of an item (issue 16)
     "problems": VisitProblem,
     "plan_items": PlanItem,
     "attachments": Attachment,
@@ -52,6 +54,9 @@ LEGACY_SECTIONS = {"history": VisitHistory}
 # Synced records: each has an author and travels attested (see attest); templates are content-addressed.
 TRACKED = tuple(name for name in SECTIONS if name != "templates")
 PARTS = ("visit_expert", "assessment", "visit_problem", "plan_item", "attachment")  # a visit's own rows
+# Rows about a visit that are not the visit author's: a team member's own ratings (format 4, issue 16).
+MEMBER_RATING = "member_rating"
+MEMBER_SECTION = "member_ratings"
 SECTION_OF = {model.__tablename__: name for name, model in SECTIONS.items()}
 MODEL_OF = {model.__tablename__: model for model in SECTIONS.values()}
 
@@ -61,7 +66,7 @@ TOMBSTONES = "tombstones"
 ATTESTATIONS = "attestations"  # format 3: who vouches for each record (see attest)
 VOUCHINGS = "vouchings"  # format 4: a relay's word for the key cards of the authors it relays (see relay)
 # Parts of data.json by the format version that introduced them: an older package carrying one is broken.
-SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4}
+SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4, MEMBER_SECTION: 5}
 TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
 
 # The row form and digest are defined next to the flush hook, whose tombstones must carry the same
@@ -72,10 +77,11 @@ to_dict = row_dict
 digest = content_digest
 
 
-# Columns added after exchange format 2 came out (schema 0005): a package from an older release lacks
+# Columns added after exchange format 2 came out (schema 0005; the team's in 0015, format 5): a package from an older release lacks
 # them, which means what an upgrade gives old rows — an empty text, or no value.
-LATER_COLUMNS: dict[str, dict[str, str | None]] = {
-    "assessment": {"strength": ""},
+LATER_COLUMNS: dict[str, dict[str, object]] = {
+    "assessment": {"strength": "", "consensus_level": None, "consensus_note": "", "consensus_at": None},
+    "visit_expert": {"fingerprint": "", "goal_codes": [], "item_codes": []},
     "visit": {"expert_opinion": "", "organiser": "", "report_date": None},
     "enterprise": {"main_products": "", "employees": None, "revenue_wan": None, "certifications": "",
                    "introduction": ""},
@@ -179,7 +185,8 @@ def parse_section(source: str, section: str, rows) -> list[dict]:
                 if key in row:
                     typed[key] = parse(row[key])
                 elif key in later:
-                    typed[key] = later[key]
+                    default = later[key]
+                    typed[key] = list(default) if isinstance(default, list) else default  # not shared
                 else:
                     raise _Bad("缺少字段")
         except _Bad as exc:

@@ -14,6 +14,7 @@ section, the record and the field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...core.actions import ActionResult, ActionStatus
@@ -43,7 +44,8 @@ from .records import SECTIONS, TOMBSTONES, label
 _ID_COLUMNS = ("id", "enterprise_id", "visit_id", "expert_id", "previous_visit_id", "carried_from_id", "plan_item_id")
 _MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later export adds to it
 _SHORT = 60  # roles and such: one line, as the column allows
-TEMPLATE_BOUND = ("assessment", "visit_problem", "plan_item", "attachment")  # rows naming an item code
+TEMPLATE_BOUND = ("assessment", "member_rating", "visit_problem", "plan_item", "attachment")  # rows naming an item code
+_FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 
 
 def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
@@ -95,9 +97,10 @@ def check_template_values(source: str, section: str, row: dict, allowed: Templat
 
 def check_record_template(section: str, row: dict, allowed: TemplateCodes) -> None:
     """``check_template_values`` for one record, raising the InvalidValue itself."""
-    if section == "assessments":
+    if section in ("assessments", "member_ratings"):
         check_item_code(row["item_code"], allowed.items)
         check_level(row["level"], allowed.levels)
+        check_level(row.get("consensus_level"), allowed.levels)
     elif section == "plan_items":
         for code in row["item_codes"]:
             check_item_code(code, allowed.items)
@@ -183,11 +186,27 @@ def _visit(row: dict) -> None:
 def _visit_expert(row: dict) -> None:
     check_text(row["role"], field="角色", max_len=_SHORT)
     _position(row)
+    if row["fingerprint"] and not _FINGERPRINT.match(row["fingerprint"]):
+        raise InvalidValue("成员指纹", "应为 64 位十六进制")
+    for key in ("goal_codes", "item_codes"):  # that they are the template's is checked in the merge
+        if not isinstance(row[key], list) or not all(isinstance(c, str) and len(c) <= 20 for c in row[key]):
+            raise InvalidValue("分工", "应为编号的列表")
 
 
 def _assessment(row: dict) -> None:
-    for key in ("evidence", "problem", "suggestion"):
+    for key in ("evidence", "problem", "suggestion", "strength"):
         check_field_text(f"assessment.{key}", row[key])
+    if "consensus_note" in row:
+        check_field_text("assessment.consensus_note", row["consensus_note"])
+
+
+def _member_rating(row: dict) -> None:
+    for key in ("evidence", "problem", "suggestion", "strength"):
+        check_field_text(f"assessment.{key}", row[key])
+    if not _FINGERPRINT.match(row["rater"]):
+        raise InvalidValue("评定人指纹", "应为 64 位十六进制")
+    if row["level"] is not None and row["not_applicable"]:
+        raise InvalidValue("等级", "不能既有等级又为不适用")
 
 
 def _problem(row: dict) -> None:
@@ -249,6 +268,7 @@ _RULES = {
     "visit": _visit,
     "visit_expert": _visit_expert,
     "assessment": _assessment,
+    "member_rating": _member_rating,
     "visit_problem": _problem,
     "plan_item": _plan_item,
     "attachment": _attachment,

@@ -471,15 +471,22 @@ class _Builder:
         return Table(tuple(rows), (12, 44, 26, 24, 0, 20), spans=tuple(spans))
 
     def rating(self, item) -> tuple[Run, ...]:
+        """The level the item counts with; for a team, the consensus (合议) or what awaits it."""
         a = self.d.assessments.get(item.code)
-        if a is not None and a.not_applicable:
+        r = a.rating if a is not None else None
+        if r is not None and r.not_applicable:
             return runs(self.scale.not_applicable)
-        if a is None or a.level is None:
+        if a is None or r is None or r.level is None:
             return (Run("未评", red=True),)
-        counted = counted_level(item, a.rating)
-        if counted is not None and vetoed(item, a.rating) and counted != a.level:
-            return (Run(f"{a.level}→{counted} {self.scale.name(counted)}（否决封顶）", red=True),)
-        return runs(f"{a.level} {self.scale.name(a.level)}")
+        if r.provisional:
+            given = "/".join(str(x.value) for x in a.all_ratings)
+            return (Run(f"待合议（{given}，暂按 {round_half_up(r.level, 1)}）", red=True),)
+        level = int(r.level)
+        agreed = "（合议）" if a.consensus is not None else ""
+        counted = counted_level(item, r)
+        if counted is not None and vetoed(item, r) and counted != level:
+            return (Run(f"{level}→{int(counted)} {self.scale.name(int(counted))}（否决封顶）{agreed}", red=True),)
+        return runs(f"{level} {self.scale.name(level)}{agreed}")
 
     def detail_section(self) -> None:
         self.section("逐项评价明细")
