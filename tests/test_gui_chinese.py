@@ -127,7 +127,8 @@ def test_every_page_and_dialog_speaks_chinese(qtbot, window):
 
     window.show_page(0)
     opened = [window.new_visit(window.current_visit_row.enterprise_id), window.show_keys(), window.about(),
-              window.enterprise_page.add_enterprise(), window.summary_page.banner.ask_reason()]
+              window.enterprise_page.add_enterprise(), window.summary_page.banner.ask_reason(),
+              window.workbench_page.open_team_dialog()]
     summary = window.summary_page
     summary.ui.planView.setCurrentIndex(summary.planModel.index(0, 0))
     opened.append(summary.show_action_history())  # 举措进展与历史

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QPush
 
 from ..core.domain import VisitStatus
 from ..core.scoring import band, display_index, display_level, scoring_rule
-from ..services import actions, visits
+from ..services import actions, team, visits
 from ..services.dto import VisitDetail
 from .action_history_dialog import ActionHistoryDialog
 from .autosave import TextAutosave
 from .case_dialog import CaseDialog
+from .consensus_panel import ConsensusPanel
 from .context import AppContext
 from .fonts import enlarge
 from .forms.ui_summary_page import Ui_SummaryPage
@@ -102,6 +103,9 @@ class SummaryPage(QWidget):
         self.summarySaver = TextAutosave(ui.summaryEdit, self._summary_committed, self)
         self.report_info = ReportInfoEditor(self)
         self.savers = {"summary": self.summarySaver, "expert_opinion": self.report_info.opinionSaver}
+
+        self.consensus = ConsensusPanel(self._record_consensus, self)  # 待合议: the team's ratings side by side
+        ui.tabs.addTab(self.consensus, "待合议")
 
         self.problemModel = ProblemListModel(self)
         self.problemModel.edited.connect(self._problem_edited)
@@ -203,6 +207,8 @@ class SummaryPage(QWidget):
 
         self.unratedModel.set_rows([(c, template.item(c).text + self._pending_note(detail, c)) for c in result.unrated])
         ui.tabs.setTabText(ui.tabs.indexOf(ui.unratedTab), f"未评项（{len(result.unrated)}）")
+        pending = self.consensus.load(detail, self._locked)
+        ui.tabs.setTabText(ui.tabs.indexOf(self.consensus), f"待合议（{pending}）")
         self.summarySaver.load(detail.row.id, detail.summary)
         self.report_info.load(detail)
         self._set_rows(ui.problemView, self.problemModel, detail.problems)
@@ -239,6 +245,9 @@ class SummaryPage(QWidget):
             parts.append(f"<br><span style='color:#c0392b'><b>否决项未通过：</b>{items}</span>")
         if result.unrated:
             parts.append(f"<br><span style='color:#9a6700'>尚有 {len(result.unrated)} 项未评，得分为暂定（见“未评项”）。</span>")
+        if result.pending:
+            parts.append(f"<br><span style='color:#9a6700'>专家组对 {len(result.pending)} 项的评定不一致，"
+                         "按平均值暂定计分，待组长记录合议（见“待合议”）。</span>")
         return "　".join(parts[:2]) + "".join(parts[2:])
 
     def _apply_lock(self) -> None:
@@ -407,6 +416,10 @@ class SummaryPage(QWidget):
             self.savers[name].show_committed(text)
         store = self.ctx.store
         self.write(lambda: visits.set_visit_field(store, visit_id, name, text))
+
+    def _record_consensus(self, code: str, level: int, note: str) -> None:
+        store, vid = self.ctx.store, self.visit_id
+        self.write(lambda: team.record_consensus(store, vid, code, level, note), reload=True)
 
     def finalize_visit(self) -> None:
         """Ask first, listing what the visit still lacks (from the stored state, after pending edits)."""

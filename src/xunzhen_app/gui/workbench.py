@@ -54,6 +54,7 @@ from .fonts import enlarge
 from .forms.ui_item_page import Ui_ItemPage
 from .guarded import WorkerCalls
 from .table_models import visit_context
+from .team_view import TeamView
 from .widgets.error_banner import ErrorBanner
 from .widgets.level_selector import NOT_APPLICABLE, LevelSelector, keys_hint
 from .widgets.locked_banner import LockedBanner
@@ -107,6 +108,8 @@ class WorkbenchPage(QWidget):
         self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
         enlarge(self.contextLabel, 1.15)
         outer.addWidget(self.contextLabel)
+        self.team = TeamView(self)  # a member's assignment, the team's other ratings, the 专家组 button
+        outer.addWidget(self.team.assignmentLabel)
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
         self.calls = WorkerCalls(self.ctx, self, self.errorBanner, "巡诊工作台")
@@ -150,6 +153,7 @@ class WorkbenchPage(QWidget):
         self.compareLabel.setObjectName("compareLabel")
         self.compareLabel.setWordWrap(True)
         self.ui.levelLayout.addWidget(self.compareLabel)
+        self.ui.levelLayout.addWidget(self.team.ratingsLabel)
         self.ui.levelLayout.addWidget(self.selector)
         self.selector.levelChosen.connect(self.choose_level)
         self.ui.checkBox.setStyleSheet(
@@ -169,6 +173,8 @@ class WorkbenchPage(QWidget):
         for button in self.undo_keys.buttons():
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
+        header.insertWidget(header.indexOf(self.ui.prevButton), self.team.teamButton)
+        self.team.teamButton.clicked.connect(self.open_team_dialog)
         self.autosaves = {}
         for name in TEXT_FIELDS:
             editor = getattr(self.ui, f"{name}Edit")
@@ -252,6 +258,8 @@ class WorkbenchPage(QWidget):
             self.undo_stack.clear()  # 定稿 closes the undo history: nothing undoes into a finalized visit
         self.contextLabel.setText(visit_context(detail.row))
         self.model.set_template(detail.template, self._ratings(), self._last_ratings())
+        self.model.set_assigned(detail.assigned_items)
+        self.team.load(detail)
         self.tree.expandAll()
         self.banner.set_finalized(detail.finalized_at if self._locked else None)
         self.reviewBanner.load(detail.row.id)
@@ -271,7 +279,7 @@ class WorkbenchPage(QWidget):
         self.visitLoaded.emit(detail.row)
 
     def _apply_lock(self) -> None:
-        editable = not self._locked
+        editable = not self._locked and not self.team.read_only(self._code)
         self.selector.setEnabled(editable)
         for button in (self.ui.checkPassButton, self.ui.checkFailButton, self.ui.checkClearButton,
                        self.ui.addAttachmentButton, self.ui.removeAttachmentButton):
@@ -374,6 +382,8 @@ class WorkbenchPage(QWidget):
         for name, saver in self.autosaves.items():
             saver.load((code, name), getattr(a, name))
         self._show_rating(code)
+        self.team.show_item(self._assess.get(code))
+        self._apply_lock()  # a team member's items not assigned to them are read-only
         self.attachmentModel.set_rows([x for x in self._attachments if x.item_code == code])
         for info in self.attachmentModel.rows():
             self._load_thumbnail(info)
@@ -479,6 +489,9 @@ class WorkbenchPage(QWidget):
         if self._locked:
             self.errorBanner.show_message("本巡诊已定稿，不能修改；请先“重新打开”。")
             self._show_rating(self._code)
+        elif self.team.read_only(self._code):
+            self.errorBanner.show_message(self.team.refusal(self._code or ""))
+            return True
         return self._locked
 
     def choose_level(self, value: int) -> bool:
@@ -505,7 +518,7 @@ class WorkbenchPage(QWidget):
         self._show_rating(code)
 
     def _text_committed(self, key, old: str, new: str) -> None:
-        if self._locked or key is None:
+        if self._locked or key is None or self.team.read_only(key[0]):
             return
         code, name = key
         self.undo_stack.push(TextCommand(self, code, name, old, new))
@@ -572,6 +585,19 @@ class WorkbenchPage(QWidget):
         self.calls.run(lambda: visits.reopen(self.ctx.store, vid, reason), done)
 
     # --- attachments -------------------------------------------------------------
+    def open_team_dialog(self):
+        """The 组长's 专家组 dialog (None where it is not the 组长's visit); the visit reloads when the
+        team changed."""
+        from .team_dialog import TeamDialog
+
+        if self.detail is None or not self.detail.authored_here:
+            return None
+        self.commit_pending(wait=False)
+        dialog = TeamDialog(self.ctx, self.detail, self)
+        dialog.changed.connect(lambda: self.open_visit(self.visit_id, self._code) if self.visit_id else None)
+        dialog.open()
+        return dialog
+
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, "添加照片或文件", "",

@@ -16,7 +16,16 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core.checklist import Template
 from ..core.follow_up import suggested_rating
-from ..core.scoring import Rating, Result, counted_level, display_level, item_complete, score_template, vetoed
+from ..core.scoring import (
+    Rating,
+    Result,
+    counted_level,
+    display_level,
+    item_complete,
+    round_half_up,
+    score_template,
+    vetoed,
+)
 
 GOAL, MEASURE, ITEM = range(3)
 HEADERS = ("检查内容", "得分")
@@ -51,6 +60,7 @@ class ChecklistTreeModel(QAbstractItemModel):
         self._ratings: dict[str, Rating] = {}
         self.result: Result | None = None
         self._last: dict[str, Rating] = {}
+        self._assigned: frozenset[str] | None = None  # on a team member's laptop: what they rate
         self._done_icon = _dot("#2e8b57", True)
         self._todo_icon = _dot("#9aa5b1", False)
         self._pending_icon = _dot("#e67e22", False)
@@ -78,6 +88,12 @@ class ChecklistTreeModel(QAbstractItemModel):
         self._ratings = dict(ratings)
         self.result = score_template(template, self._ratings)
         self.endResetModel()
+
+    def set_assigned(self, codes: frozenset[str] | None) -> None:
+        """A team member's assigned items are highlighted, the others greyed (None: all are one's own)."""
+        self._assigned = codes
+        for gnode in self._roots:
+            self._changed(gnode)
 
     def set_ratings(self, ratings: Mapping[str, Rating]) -> None:
         self._ratings = dict(ratings)
@@ -148,7 +164,12 @@ class ChecklistTreeModel(QAbstractItemModel):
             return self._pending_icon if self._suggestion(node.obj.code) else self._todo_icon
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and node.kind == ITEM and self._suggestion(node.obj.code):
             return QColor("#b35900")
-        if role == Qt.ItemDataRole.FontRole and node.kind == GOAL:
+        assigned = None if self._assigned is None or node.kind != ITEM else node.obj.code in self._assigned
+        if role == Qt.ItemDataRole.BackgroundRole and assigned:
+            return QColor("#fff4c2")
+        if role == Qt.ItemDataRole.ForegroundRole and assigned is False:
+            return QColor("#8a96a3")
+        if role == Qt.ItemDataRole.FontRole and (node.kind == GOAL or assigned):
             font = QFont()
             font.setBold(True)
             return font
@@ -173,6 +194,8 @@ class ChecklistTreeModel(QAbstractItemModel):
                 return "—" if s is None else f"待复核 {'不适用' if s.not_applicable else s.level}"
             if r.not_applicable:
                 return "不适用"
+            if r.provisional and r.level is not None:  # the team's ratings differ (core.consensus)
+                return f"待合议 {round_half_up(r.level, 1)}"
             if vetoed(node.obj, r):  # what counts is the capped level
                 counted = counted_level(node.obj, r)
                 return (f"{r.level}→{counted}" if counted != r.level else str(r.level)) + "  否决"

@@ -254,6 +254,11 @@ class VisitDetail:
     # for a 培育跟踪 of the 前期巡诊 both are that visit).
     previous: Earlier | None = None
     baseline: Earlier | None = None
+    # On a team member's laptop (services.team_assignments): the items assigned to them, the rest being
+    # read-only, and what they are in words. None where this installation's expert may rate everything.
+    assigned_items: frozenset[str] | None = None
+    assignment: str = ""
+    authored_here: bool = True  # this installation made the visit: its 组长 arranges the team here
 
     @property
     def ratings(self) -> dict[str, Rating]:

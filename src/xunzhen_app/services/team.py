@@ -179,3 +179,8 @@ def consensus_items(detail: VisitDetail) -> list[AssessmentData]:
     """Items rated by more than one expert, or with a consensus: what the report's 合议记录 lists."""
     return [a for item in detail.template.items() if (a := detail.assessments.get(item.code))
             and (len(a.all_ratings) > 1 or a.consensus is not None)]
+
+
+def is_team_visit(detail: VisitDetail) -> bool:
+    """The 组长 added members from the key registry (a visit with a team split among laptops)."""
+    return any(m.fingerprint for m in detail.team)

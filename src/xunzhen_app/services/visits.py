@@ -213,6 +213,9 @@ def _detail(session: Session, v: Visit, store=None) -> VisitDetail:
         report_date=v.report_date,
         previous=_earlier(session, previous) if (previous := _previous_of(session, v)) else None,
         baseline=_earlier(session, baseline) if (baseline := _baseline_of(session, v)) else None,
+        assigned_items=member.assigned if member is not None else None,
+        assignment=team_assignments.describe_assignment(member.goals, member.items) if member is not None else "",
+        authored_here=team_assignments.visit_author(session, v.id) is None,
     )
 
 

@@ -18,6 +18,7 @@ from ..dto import Earlier, VisitDetail
 from ..highlights import highlights, item_improvements
 from .document import Cell, Cover, Document, Heading, Para, ParaKind, Photo, Radar, Run, Table, Together, cell, runs
 from .photos import print_photo
+from .team_sections import assignment_table, consensus_table, opinion_signatures
 
 _DIGITS = "零一二三四五六七八九"
 METHOD_NOTES = {
@@ -135,6 +136,7 @@ class _Builder:
         self.actions_review()
         self.conclusion()
         self.opinion_section()
+        self.consensus_section()
         self.detail_section()
         self.attachments_section()
         self.signatures()
@@ -193,6 +195,10 @@ class _Builder:
                         else m.name for m in d.team) or "专家组"
         self.para(f"{visit_dates(d)}，专家组{team}对{d.enterprise.name}开展{d.row.stage}，"
                   f"对照《{d.template.title}》逐项评价。")
+        if (duties := assignment_table(d)) is not None:
+            self.sub("专家组分工")
+            self.para("专家组成员按分工独立评定，评定不一致的条目经合议确定等级（见“合议记录”）。")
+            self.blocks.append(duties)
         self.sub("巡诊方式")
         for n, method in enumerate(d.methods, start=1):
             note = METHOD_NOTES.get(method)
@@ -409,9 +415,15 @@ class _Builder:
             return
         self.section("专家组意见")
         self.para(opinion)
+        self.blocks += opinion_signatures(self.d)
         organiser, issued = self.issuer()
         self.para(organiser, kind="right")
         self.para(issued, kind="right")
+
+    def consensus_section(self) -> None:
+        if (record := consensus_table(self.d)) is not None:
+            self.section("合议记录")
+            self.blocks.append(record)
 
     def problems_section(self) -> None:
         d = self.d
