@@ -39,7 +39,7 @@ class Team:
 
 
 def make_team(root: Path) -> Team:
-    lead = make_side(root / "lead")
+    lead = person(root / "lead", "张测试", "测试大学")
     seed = seed_visit(lead)  # the 组长 张测试 and one visit with 1.1.1 rated 3
     li = person(root / "li", "李审核", "山西大学")
     wang = person(root / "wang", "王质量", "太重集团")

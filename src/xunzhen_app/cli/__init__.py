@@ -19,7 +19,8 @@ from ..core.errors import UserError
 # Modules of this package, imported only when a subcommand is parsed: they load
 # SQLAlchemy (~0.7 s), and a bare `xunzhen` shows its window before that.
 COMMAND_GROUPS = ("checklist_cmds", "data_cmds", "visit_cmds", "plan_cmds", "backup_cmds", "report_cmds",
-                  "screenshots_cmds", "keys_cmds", "package_cmds", "desk_cmds", "case_cmds")
+                  "screenshots_cmds", "keys_cmds", "package_cmds", "desk_cmds", "case_cmds",
+                  "calibration_cmds")
 # Which module registers each subcommand, so `xunzhen report …` imports
 # report_cmds alone rather than every module and what they import (the
 # exchange's cryptography, the checklist services). tests/test_cli.py checks
@@ -30,6 +31,7 @@ COMMAND_MODULES = {
     "restore": "backup_cmds", "report": "report_cmds", "export": "report_cmds", "screenshots": "screenshots_cmds",
     "keys": "keys_cmds", "package": "package_cmds", "sync": "package_cmds", "desk": "desk_cmds",
     "case": "case_cmds",
+    "calibration": "calibration_cmds",
 }
 _VALUED_OPTIONS = ("--data-dir", "--db")
 EXIT_USAGE, EXIT_BAD_INPUT = 1, 2

@@ -30,6 +30,7 @@ from .bureau_models import (
     OverviewModel,
     UnvisitedModel,
 )
+from .calibration_panel import CalibrationPanel
 from .case_panel import CasePanel
 from .conflict_dialog import ConflictDialog
 from .context import AppContext
@@ -150,6 +151,10 @@ class BureauPage(QWidget):
         proposals_tab = ui.tabs.addTab(self.proposals, "修改建议")
         self.proposals.counted.connect(lambda n: ui.tabs.setTabText(proposals_tab, f"修改建议（{n}）"))
         self.proposals.decided.connect(lambda: (self.storeChanged.emit(), self.refresh()))
+        self.calibration = CalibrationPanel(self.calls, self)  # 校准: experts' ratings against the team's
+        calibration_tab = ui.tabs.addTab(self.calibration, "校准")
+        self.calibration.counted.connect(
+            lambda n: ui.tabs.setTabText(calibration_tab, f"校准（需校准 {n} 人）" if n else "校准"))
 
     def _show_recipients(self, cards) -> None:
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
@@ -178,6 +183,7 @@ class BureauPage(QWidget):
         self.stage_gaps.refresh()
         self.cases.refresh()
         self.proposals.refresh()
+        self.calibration.refresh()
 
     def _show(self, result) -> None:
         rows, unvisited, waiting, places, history, cards = result

@@ -52,7 +52,7 @@ def item_improvements(detail: VisitDetail) -> list[Improvement]:
         return []
     out = []
     for item in detail.template.items():
-        now, first = detail.assessments.get(item.code), base.ratings.get(item.code)
+        now, first = detail.ratings.get(item.code), base.ratings.get(item.code)  # a team: its consensus
         if now is not None and now.level is not None and first is not None and first.level is not None \
                 and now.level > first.level:
             out.append(Improvement(item.code, f"条目 {item.code}（{short_text(item.text)}）", first.level, now.level))
