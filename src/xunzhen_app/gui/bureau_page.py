@@ -36,6 +36,7 @@ from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .forms.ui_bureau_page import Ui_BureauPage
 from .guarded import WorkerCalls
+from .programme_desk_panel import ProgrammeDeskPanel
 from .proposals_panel import ProposalsPanel
 from .review_panel import ReviewPanel
 from .stage_gaps_panel import StageGapsPanel
@@ -147,6 +148,9 @@ class BureauPage(QWidget):
         self.cases = CasePanel(self.calls, self)
         cases_tab = ui.tabs.addTab(self.cases, "典型案例")
         self.cases.counted.connect(lambda n, chosen: ui.tabs.setTabText(cases_tab, f"典型案例（{chosen}/{n} 入选）"))
+        self.programme = ProgrammeDeskPanel(self.calls, self)
+        ui.tabs.addTab(self.programme, "工作进展")
+        self.programme.changed.connect(self.storeChanged)
         self.proposals = ProposalsPanel(self.calls, self)
         proposals_tab = ui.tabs.addTab(self.proposals, "修改建议")
         self.proposals.counted.connect(lambda n: ui.tabs.setTabText(proposals_tab, f"修改建议（{n}）"))
@@ -182,6 +186,7 @@ class BureauPage(QWidget):
         self.calls.run(job, self._show)
         self.stage_gaps.refresh()
         self.cases.refresh()
+        self.programme.refresh()
         self.proposals.refresh()
         self.calibration.refresh()
 
