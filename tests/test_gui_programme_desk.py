@@ -98,3 +98,17 @@ def test_exports_write_the_chosen_files(qtbot, panel, tmp_path, monkeypatch):
     _click(qtbot, panel, "summary")
     qtbot.waitUntil(lambda: panel.last_written.name == "汇总表.xlsx", timeout=10000)
     assert openpyxl.load_workbook(panel.last_written).active["B4"].value == "汾州酒业集团有限公司"
+
+
+def test_sending_a_citys_list_marks_it_sent(qtbot, panel, tmp_path, monkeypatch):
+    monkeypatch.setattr("xunzhen_app.gui.programme_desk_panel.QFileDialog.getSaveFileName",
+                        lambda parent, title, name, flt: (str(tmp_path / "附件2.xlsx"), flt))
+    view = panel.progressTable
+    rect = view.visualRect(view.model().index(1, 0))  # 大同市
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _click(qtbot, panel, "send")
+    qtbot.waitUntil(lambda: panel.progress.index(1, 3).data() not in ("未报送", None)
+                    and panel.progress.row_at(1).list_sent_on is not None, timeout=10000)
+    assert panel.progress.row_at(1).city == "大同市"
+    rows = list(openpyxl.load_workbook(tmp_path / "附件2.xlsx").active.iter_rows(min_row=3, values_only=True))
+    assert {r[2] for r in rows} == {"大同市"} and len(rows) == 2

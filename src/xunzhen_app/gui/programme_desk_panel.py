@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ..core import programme_targets as targets
 from ..core.collation import pinyin_text
+from ..services import list_submission, programme_rollup, recommendations
 from ..services import programme_desk as desk
-from ..services import programme_rollup, recommendations
 from .guarded import WorkerCalls
 from .messages import show_info
 from .success_dialog import SuccessDialog
@@ -149,13 +149,14 @@ class ProgrammeDeskPanel(QWidget):
                 ("rollup", "导出汇总表…", lambda: self.export("rollup")),
                 ("pdf", "导出工作进展PDF…", lambda: self.export("pdf")),
                 ("summary", "推荐名单汇总表…", lambda: self.export("summary")),
-                ("report", "起草推荐报告…", lambda: self.export("report")))):
+                ("report", "起草推荐报告…", lambda: self.export("report")),
+                ("send", "报送附件2名单…", lambda: self.export("send")))):
             button = QPushButton(text)
             button.setMinimumHeight(34)
             button.clicked.connect(slot)
             column.addWidget(button, n // 2, n % 2)
             self.buttons[key] = button
-        column.setRowStretch(5, 1)
+        column.setRowStretch(6, 1)
         row.addLayout(column)
         lower_layout.addLayout(row, 1)
         split.addWidget(lower)
@@ -226,15 +227,24 @@ class ProgrammeDeskPanel(QWidget):
         self.calls.run(lambda: desk.withdraw_success(store, firm.id), self._done)
 
     # -- exports ----------------------------------------------------------------
+    def _chosen_city(self) -> str | None:
+        """The city row picked in the upper table, or the one city this store holds; None: the province."""
+        index = self.progressTable.currentIndex()
+        if index.isValid():
+            return self.progress.row_at(index.row()).city
+        return self.progress.row_at(0).city if self.progress.rowCount() == 1 else None
+
     def export(self, what: str) -> None:
-        store, firm = self.calls.ctx.store, self._current()
-        if what == "report" and firm is None:
+        store, firm, city = self.calls.ctx.store, self._current(), self._chosen_city()
+        if (what == "report" and firm is None) or (what == "send" and city is None):
             return
+        scope = city or "全省"
         title, name, file_filter = {
-            "rollup": ("导出汇总表", "培育工作汇总.xlsx", XLSX),
-            "pdf": ("导出工作进展", "培育工作进展.pdf", PDF),
+            "rollup": ("导出汇总表", f"培育工作汇总（{scope}）.xlsx", XLSX),
+            "pdf": ("导出工作进展", f"培育工作进展（{scope}）.pdf", PDF),
             "summary": ("导出推荐名单汇总表", "推荐名单汇总表.xlsx", XLSX),
             "report": ("起草推荐报告", f"{firm.name if firm else ''}-推荐报告.docx", DOCX),
+            "send": ("报送附件2名单", f"{city}-质量强省领军企业重点培育名单.xlsx", XLSX),
         }[what]
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), file_filter)
         if not chosen:
@@ -242,15 +252,17 @@ class ProgrammeDeskPanel(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != Path(name).suffix:  # some platforms' dialogs do not add it
             path = path.with_name(path.name + Path(name).suffix)
-        city = self.progress.row_at(0).city if self.progress.rowCount() == 1 else None
         jobs = {
             "rollup": lambda: programme_rollup.write_rollup(store, path, city),
             "pdf": lambda: programme_rollup.write_rollup(store, path, city),
             "summary": lambda: recommendations.write_summary_workbook(store, path),
             "report": lambda: recommendations.write_recommendation_report(store, firm.id if firm else "", path),
+            "send": lambda: list_submission.send_list(store, city or "", path),
         }
         self.calls.run(jobs[what], lambda written: self._written(title, written))
 
     def _written(self, title: str, written) -> None:
         self.last_written = written.path
         show_info(self, title, f"已保存：{written.path}")
+        if isinstance(written, list_submission.SentList):  # the desk now shows the list as sent
+            self._done()
