@@ -121,3 +121,15 @@ def test_the_summary_lists_what_awaits_consensus_and_the_lead_records_it(qtbot, 
     settled = visits.get_visit(trio.lead.store, trio.visit_id).assessments["1.1.1"]
     assert (settled.consensus.level, settled.consensus.note) == (4, "按现场记录")
     assert "已合议：4 级" in table.item(0, 4).text()
+
+
+def test_on_a_members_laptop_the_summary_is_the_leads_and_read_only(qtbot, trio, tmp_path):
+    ctx = make_ctx(trio.li.store, tmp_path)
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_visit(trio.visit_id)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    assert not page.ui.finalizeButton.isEnabled() and page.ui.summaryEdit.isReadOnly()
+    assert not page.ui.addProblemButton.isEnabled()
+    assert not page.consensus.recordButton.isEnabled()  # the consensus is the 组长's

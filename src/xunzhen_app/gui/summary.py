@@ -251,12 +251,14 @@ class SummaryPage(QWidget):
         return "　".join(parts[:2]) + "".join(parts[2:])
 
     def _apply_lock(self) -> None:
-        editable = not self._locked
+        # On a team member's laptop the visit's own texts, lists and 定稿 are the 组长's: read-only.
+        member = self.detail is not None and self.detail.assigned_items is not None
+        editable = not self._locked and not member
         self.banner.set_finalized(self.detail.finalized_at if self._locked else None)
         ui = self.ui
         ui.finalizeButton.setEnabled(editable)
         ui.summaryEdit.setReadOnly(not editable)
-        self.report_info.set_locked(self._locked)
+        self.report_info.set_locked(self._locked or member)
         self.problemModel.read_only = self.planModel.read_only = not editable
         self.undo_keys.set_locked(self._locked)
         for w in (ui.problemInput, ui.addProblemButton, ui.pickProblemsButton, ui.problemUpButton,
