@@ -111,7 +111,7 @@ def test_the_rollup_workbook_has_the_desks_figures(demo_store, tmp_path):
     assert wb.sheetnames == ["各市进展", "企业情况", "标杆候选", "质量强县"]
     rows = {r[0]: r for r in wb["各市进展"].iter_rows(min_row=3, values_only=True)}
     assert len(rows) == 12
-    assert rows["太原市"][1] == 2 and rows["太原市"][18] == "汾河新材料科技股份有限公司" and rows["太原市"][20] == "是"
+    assert rows["太原市"][1] == 2 and rows["太原市"][19] == "汾河新材料科技股份有限公司" and rows["太原市"][21] == "是"
     counties = list(wb["质量强县"].iter_rows(min_row=2, values_only=True))
     assert len(counties) == 22 and ("大同市", "云州区", 2) in counties
     with pytest.raises(UserError, match=r"\.xlsx（汇总表）或 \.pdf"):

@@ -80,7 +80,7 @@ def test_success_is_recorded_through_its_dialog(qtbot, panel):
     type_chinese(dialog.reasonEdit, "培育跟踪总体等级较前期提升")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     settle(qtbot, panel.ctx)
-    qtbot.waitUntil(lambda: panel.progress.index(0, 11).data() == "1", timeout=5000)
+    qtbot.waitUntil(lambda: panel.progress.index(0, 12).data() == "1", timeout=5000)
     assert next(p for p in desk.progress(panel.ctx.store) if p.city == "太原市").successes_met
 
 

@@ -175,3 +175,14 @@ def test_import_counts_are_in_visits_and_enterprises():
     assert c.describe() == "巡诊 2 次（其中新增 1 次）、企业 2 家（其中新增 1 家）"
     assert total([c, c]).visits == 4
     assert package_counts([], [], []).describe() == "没有新的巡诊或企业"
+
+
+def test_stage_gaps_are_the_calendars_closed_ones_per_city(demo_store):
+    from datetime import date
+
+    from xunzhen_app.services.calendar import missing_stages
+
+    closed = [g for g in missing_stages(demo_store, date.today()) if g.closed]
+    cities = _by_city(demo_store)
+    assert sum(p.stage_gaps for p in cities.values()) == len(closed)
+    assert cities["太原市"].stage_gaps == sum(g.city == "太原市" for g in closed)

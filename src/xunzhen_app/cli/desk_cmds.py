@@ -61,6 +61,7 @@ def progress_json(p: desk.CityProgress) -> dict:
         "list": {"sent_on": p.list_sent_on.isoformat() if p.list_sent_on else None,
                  "due": targets.LIST_DUE.isoformat(), "in_time": p.list_in_time},
         "stages": p.stages,
+        "stage_gaps": p.stage_gaps,
         "visits": {"total": p.visits, "finalized": p.visits_finalized, "reviewed": p.visits_reviewed,
                    "returned": p.visits_returned},
         "overdue_actions": p.overdue_actions,

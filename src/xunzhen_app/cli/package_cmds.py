@@ -13,6 +13,7 @@ from ..core.errors import UserError
 from ..services.exchange import conflicts, proposals, receipts, signing, sync, tasks
 from ..services.exchange.export import export_package, export_task_package
 from ..services.exchange.merge import import_package
+from ..services.import_counts import package_counts
 from .context import print_json, store_for, table
 
 
@@ -135,6 +136,8 @@ def _import(args) -> int:
         out.append(rep.to_json())
         if not args.json:
             print(rep.summary())
+            if not rep.already_imported and rep.kind != "receipt":  # what the records add up to
+                print(f"  即{package_counts(rep.new, rep.updated, rep.visit_ids).describe()}")
             for r in rep.deleted:
                 print(f"  删除：{r.entity} {r.id[:8]} {r.label}（对方已删除，本机未改动过）")
             if rep.deletions_noted:
@@ -259,6 +262,8 @@ def _sync(args) -> int:
     res = sync.sync_folder(store, _keys(store), args.folder, accept_unknown=args.accept_unknown, recipients=to)
     for rep in res.imported:
         print(rep.summary())
+        if not rep.already_imported and rep.kind != "receipt":
+            print(f"  即{package_counts(rep.new, rep.updated, rep.visit_ids).describe()}")
     for p in res.written:
         print(f"已写出 {p}")
     for exc in res.refused:

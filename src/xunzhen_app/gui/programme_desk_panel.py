@@ -48,6 +48,7 @@ class ProgressModel(RowTableModel):
         ("领军型/重点培育型", lambda p: f"{p.by_type.get('领军型', 0)}/{p.by_type.get('重点培育型', 0)}"),
         ("附件2报送（5月21日前）", lambda p: p.list_sent_on.isoformat() if p.list_sent_on else "未报送"),
         ("前期/跟踪/总结完成", lambda p: "/".join(str(n) for n in p.stages.values())),
+        ("阶段缺项", lambda p: p.stage_gaps or ""),
         ("定稿/巡诊", lambda p: f"{p.visits_finalized}/{p.visits}"),
         ("已审核/退回", lambda p: f"{p.visits_reviewed}/{p.visits_returned}"),
         ("逾期举措", lambda p: p.overdue_actions),
@@ -58,7 +59,7 @@ class ProgressModel(RowTableModel):
         ("质量强县企业", lambda p: "、".join(f"{c}{n}" for c, n in p.counties.items())),
     )
     # The columns whose target a city can miss, and whether it met it.
-    _targets = {1: lambda p: p.enterprises_met, 3: lambda p: p.list_in_time, 11: lambda p: p.successes_met}
+    _targets = {1: lambda p: p.enterprises_met, 3: lambda p: p.list_in_time, 12: lambda p: p.successes_met}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         check = self._targets.get(index.column()) if index.isValid() else None

@@ -10,6 +10,7 @@ its latest visit).
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +25,7 @@ from ..core.validation import check_date, check_text
 from ..db.models import CultivationSuccess, DeskPick, Enterprise, ListSubmission
 from . import experts
 from .bureau import OverviewRow, overview
+from .calendar import missing_stages
 from .enterprises import find_enterprise
 from .reviews import APPROVED, RETURNED, review_states
 
@@ -74,6 +76,9 @@ class CityProgress:
     vetoed: tuple[str, ...]  # enterprises whose latest finalized visit failed a 否决项
     successes: tuple[str, ...]
     counties: dict[str, int] = field(default_factory=dict)  # 质量强县 county → enterprises in the 培育库
+    # Stages whose window this year has closed without a visit, per enterprise (services.calendar,
+    # the same gaps as the desk's 阶段缺项 tab).
+    stage_gaps: int = 0
 
     @property
     def enterprises_met(self) -> bool:
@@ -159,6 +164,7 @@ def progress(store, city: str | None = None) -> list[CityProgress]:
         shown = held if len(held) == 1 else cities()
     with store.session() as s:
         review = {vid: state.status for vid, state in review_states(s, [r.visit_id for r in rows]).items()}
+    gaps = Counter(g.city for g in missing_stages(store, date.today()) if g.closed)
     out = []
     for c in shown:
         mine = [f for f in firms if f.city == c]
@@ -173,7 +179,8 @@ def progress(store, city: str | None = None) -> list[CityProgress]:
             _mean(f.baseline for f in mine if f.improvement is not None),
             _mean(f.improvement for f in mine),
             tuple(f.name for f in mine if f.failed_checks), tuple(f.name for f in mine if f.success),
-            {county: sum(f.county == county for f in mine) for county in quality_counties().get(c, ())}))
+            {county: sum(f.county == county for f in mine) for county in quality_counties().get(c, ())},
+            gaps.get(c, 0)))
     return out
 
 

@@ -25,7 +25,7 @@ from .reports.report_content import cn_date
 from .reports.xlsx_style import TITLE_FONT, put, write_table
 
 PROGRESS_HEADERS = ["地市", "培育库企业", "领军型", "重点培育型", "附件2报送日期", "按期报送", "前期巡诊完成",
-                    "培育跟踪完成", "成效总结完成", "巡诊", "已定稿", "已审核", "退回", "逾期举措", "平均等级",
+                    "培育跟踪完成", "成效总结完成", "阶段缺项", "巡诊", "已定稿", "已审核", "退回", "逾期举措", "平均等级",
                     "前期平均", "较前期", "否决项企业", "培育成功", "培育库达标", "培育成功达标"]
 ENTERPRISE_HEADERS = ["企业名称", "所属地市", "所属县（市、区）", "质量强县", "培育类型", "总体等级", "前期等级",
                       "较前期", "否决项未通过", "已定稿阶段", "逾期举措", "培育成功认定日期", "认定理由"]
@@ -42,7 +42,7 @@ def _yes(flag: bool) -> str:
 
 def progress_row(p: desk.CityProgress) -> list:
     return [p.city, p.enterprises, p.by_type.get("领军型", 0), p.by_type.get("重点培育型", 0), p.list_sent_on,
-            _yes(p.list_in_time), *p.stages.values(), p.visits, p.visits_finalized, p.visits_reviewed,
+            _yes(p.list_in_time), *p.stages.values(), p.stage_gaps, p.visits, p.visits_finalized, p.visits_reviewed,
             p.visits_returned, p.overdue_actions, p.mean_level, p.mean_baseline, p.mean_improvement,
             "、".join(p.vetoed), "、".join(p.successes), _yes(p.enterprises_met), _yes(p.successes_met)]
 
