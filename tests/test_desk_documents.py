@@ -75,6 +75,7 @@ def test_the_report_is_drafted_from_the_visits(demo_store, tmp_path):
     case = case_of_enterprise(demo_store, latest.enterprise.id)
     assert case is not None and f"典型案例：{case.title}" in [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
     assert case.practices.splitlines()[0].strip() in text
+    assert d.sections[0].header.paragraphs[0].text == f"{name}\t领军企业推荐报告"  # not 质量巡诊报告
     body = d.styles["Normal"].element.rPr.rFonts
     assert body.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋"
 

@@ -184,8 +184,8 @@ def recommendation_document(store, enterprise: str, on: date | None = None) -> D
                   (("推荐企业", e.name), ("统一社会信用代码", e.uscc or "—"), ("所属地市", e.city),
                    ("推荐单位", unit), ("填报日期", day)),
                   (unit, day), "依据市监质发〔2024〕62号附件2，由巡诊记录起草；报送前请核改。")
-    return Document(cover, tuple(blocks), header=f"{e.name}　推荐报告", draft=False, title=f"{REPORT_TITLE}：{e.name}",
-                    author=unit, subject=REPORT_TITLE, keywords=("推荐报告", e.name))
+    return Document(cover, tuple(blocks), header=e.name, draft=False, title=f"{REPORT_TITLE}：{e.name}",
+                    author=unit, subject=REPORT_TITLE, keywords=("推荐报告", e.name), report_name="领军企业推荐报告")
 
 
 def _overall_change(base: VisitDetail | None, latest: VisitDetail) -> str:
