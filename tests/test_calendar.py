@@ -167,7 +167,7 @@ def test_settings_edit_a_year_by_keyboard_and_the_desk_lists_the_gaps(qtbot, sto
     assert rows == [("大同煤机有限公司", "前期巡诊", True), ("晋阳机械有限公司", "培育跟踪", False),
                     ("大同煤机有限公司", "培育跟踪", False)]
     tabs = desk.ui.tabs
-    assert tabs.tabText(tabs.indexOf(panel)) == "阶段缺项（3）"
+    assert tabs.tabText(desk.tab_of(panel)) == "阶段缺项（3）"
     assert "前期巡诊 5月1日—6月30日" in panel.hint.text() and "附件2名单报送截止 5月21日" in panel.hint.text()
     assert panel.model.index(0, 5).data() == "5月1日—6月30日已过，没有前期巡诊"
 

@@ -107,7 +107,7 @@ def test_the_desk_shows_the_flagged_expert_and_the_items_behind_it(qtbot, progra
     desk.show()
     desk.refresh()
     tabs, panel = desk.ui.tabs, desk.calibration
-    index = tabs.indexOf(panel)
+    index = desk.tab_of(panel)
     qtbot.waitUntil(lambda: tabs.tabText(index) == "校准（需校准 1 人）", timeout=10000)
     qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center())
     assert panel.isVisible() and f"{MIN_ITEMS} 个条目" in panel.rule.text()

@@ -73,11 +73,11 @@ def test_draft_edit_export_and_select(qtbot, store, tmp_path):
     panel = desk.cases
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     tabs = desk.ui.tabs
-    assert tabs.tabText(tabs.indexOf(panel)) == "典型案例（0/1 入选）"
-    tabs.setCurrentWidget(panel)
+    assert tabs.tabText(desk.tab_of(panel)) == "典型案例（0/1 入选）"
+    tabs.setCurrentIndex(desk.tab_of(panel))
     _click_row(qtbot, panel.table, 0)
     qtbot.mouseClick(panel.selectButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tabs.tabText(tabs.indexOf(panel)) == "典型案例（1/1 入选）", timeout=5000)
+    qtbot.waitUntil(lambda: tabs.tabText(desk.tab_of(panel)) == "典型案例（1/1 入选）", timeout=5000)
     assert panel.model.index(0, 4).data() == "已入选" and cases.list_cases(store, selected_only=True)
     desk.grab().save(str(tmp_path / "desk_cases.png"))
 

@@ -44,10 +44,10 @@ def page(qtbot, expert, tmp_path, proposed):
     p.refresh()
     settle(qtbot, ctx)
     tabs = p.ui.tabs
-    index = tabs.indexOf(p.proposals)
+    index = p.tab_of(p.proposals)
     qtbot.waitUntil(lambda: tabs.tabText(index) == "修改建议（1）", timeout=WAIT)
     qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center())
-    assert tabs.currentWidget() is p.proposals
+    assert tabs.currentIndex() == index and p.proposals.isVisible()
     yield p
     ctx.tasks.flush()
 
@@ -72,7 +72,7 @@ def test_the_proposal_is_shown_beside_what_is_held_and_accepted_by_a_click(qtbot
     assert "1 条修改建议待处理" in panel.hint.text()
 
     qtbot.mouseClick(panel.acceptButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.ui.tabs.tabText(page.ui.tabs.indexOf(panel)) == "修改建议（0）", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.ui.tabs.tabText(page.tab_of(panel)) == "修改建议（0）", timeout=WAIT)
     assert visits.get_visit(expert.store, proposed).summary == "市局改写的结论"
     assert proposals.list_proposals(expert.store, include_decided=True)[0].decision == proposals.ACCEPTED
     assert panel.fields.rowCount() == 0 and not panel.acceptButton.isEnabled()

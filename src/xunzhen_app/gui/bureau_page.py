@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHeaderView,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from ..core.domain import CultivationType, Stage, VisitStatus
 from ..core.errors import UserError
@@ -64,6 +74,16 @@ def _prepare(view: QTableView, stretch: int | None = 0) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def add_scrolling_tab(tabs: QTabWidget, panel: QWidget, title: str) -> int:
+    """``panel`` as a tab that scrolls when the window is short: a tab widget is as tall as its
+    tallest page, and the desk's panels together would not fit 1366×768 at 150 %."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return tabs.addTab(area, title)
 
 
 class BureauPage(QWidget):
@@ -143,22 +163,28 @@ class BureauPage(QWidget):
         self.review_panel.connect_selection()
         self.review_panel.changed.connect(self.storeChanged)  # visit lists show the 审核 mark
         self.stage_gaps = StageGapsPanel(self.calls, self)
-        gaps_tab = ui.tabs.addTab(self.stage_gaps, "阶段缺项")
+        gaps_tab = add_scrolling_tab(ui.tabs, self.stage_gaps, "阶段缺项")
         self.stage_gaps.counted.connect(lambda n: ui.tabs.setTabText(gaps_tab, f"阶段缺项（{n}）"))
         self.cases = CasePanel(self.calls, self)
-        cases_tab = ui.tabs.addTab(self.cases, "典型案例")
+        cases_tab = add_scrolling_tab(ui.tabs, self.cases, "典型案例")
         self.cases.counted.connect(lambda n, chosen: ui.tabs.setTabText(cases_tab, f"典型案例（{chosen}/{n} 入选）"))
         self.programme = ProgrammeDeskPanel(self.calls, self)
-        ui.tabs.addTab(self.programme, "工作进展")
+        add_scrolling_tab(ui.tabs, self.programme, "工作进展")
         self.programme.changed.connect(self.storeChanged)
         self.proposals = ProposalsPanel(self.calls, self)
-        proposals_tab = ui.tabs.addTab(self.proposals, "修改建议")
+        proposals_tab = add_scrolling_tab(ui.tabs, self.proposals, "修改建议")
         self.proposals.counted.connect(lambda n: ui.tabs.setTabText(proposals_tab, f"修改建议（{n}）"))
         self.proposals.decided.connect(lambda: (self.storeChanged.emit(), self.refresh()))
         self.calibration = CalibrationPanel(self.calls, self)  # 校准: experts' ratings against the team's
-        calibration_tab = ui.tabs.addTab(self.calibration, "校准")
+        calibration_tab = add_scrolling_tab(ui.tabs, self.calibration, "校准")
         self.calibration.counted.connect(
             lambda n: ui.tabs.setTabText(calibration_tab, f"校准（需校准 {n} 人）" if n else "校准"))
+
+    def tab_of(self, panel: QWidget) -> int:
+        """The index of the tab showing ``panel`` (added with add_scrolling_tab), or -1."""
+        tabs = self.ui.tabs
+        return next((i for i in range(tabs.count())
+                     if isinstance(area := tabs.widget(i), QScrollArea) and area.widget() is panel), -1)
 
     def _show_recipients(self, cards) -> None:
         combo, wanted = self.ui.sendToCombo, str(self.ctx.settings.value(SEND_TO_KEY, ""))
