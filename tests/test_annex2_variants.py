@@ -107,3 +107,21 @@ def test_shanxi_jingpin_never_carries_a_level(store):
     assert h.describe() == "2024年山西精品"
     info = enterprises.create_enterprise(store, EnterpriseInput(name="乙公司", city="太原市", honours=(h,)))
     assert info.honours[0].level is None and info.cultivation_type == "重点培育型"
+
+
+def test_the_province_records_when_a_citys_list_arrived(paths, tmp_path, capsys):
+    from xunzhen_app.db.store import open_store
+    from xunzhen_app.services import programme_desk as desk
+
+    path = _xlsx(tmp_path / "名单.xlsx", VARIANT_HEADER, [(1, "晋阳机械有限公司", "太原", "领军", "", "", "", "", ""),
+                                                        (2, "云冈电气有限公司", "大同", "领军", "", "", "", "", "")])
+    args = ["--data-dir", str(paths.data_dir), "enterprise", "import", str(path)]
+    assert main([*args, "--received-on", "2025-05-32"]) == 2 and "收到日期" in capsys.readouterr().err
+    assert main([*args, "--received-on", "2025-05-20"]) == 0
+    assert "已记下太原市、大同市的附件2名单于 2025-05-20 收到" in capsys.readouterr().out
+    store = open_store(paths)
+    try:
+        cities = {p.city: p for p in desk.progress(store)}
+        assert cities["太原市"].list_in_time and cities["大同市"].list_in_time and cities["朔州市"].list_sent_on is None
+    finally:
+        store.close()

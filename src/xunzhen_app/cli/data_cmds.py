@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.scoring import Score, band, round_half_up, scoring_rule
+from ..core.validation import check_date
 from ..services import demo, enterprise_import, enterprises, programme_desk, visits
 from .context import print_json, store_for, table
 
@@ -18,6 +19,8 @@ def register(sub, common) -> None:
     imp = ecmds.add_parser("import", help="从附件2格式的 Excel 名单导入企业", parents=[common])
     imp.add_argument("file", type=Path)
     imp.add_argument("--skip-invalid", action="store_true", help="跳过无效行，导入其余各行")
+    imp.add_argument("--received-on", metavar="YYYY-MM-DD",
+                     help="省局收到该名单的日期：记为名单中各市附件2的报送日期（工作进展按5月21日判断是否按期）")
     imp.set_defaults(handler=_enterprise_import)
     lst = ecmds.add_parser("list", help="列出企业", parents=[common])
     lst.add_argument("--json", action="store_true")
@@ -43,12 +46,20 @@ def _demo(args) -> int:
 
 
 def _enterprise_import(args) -> int:
-    report = enterprise_import.import_enterprises(store_for(args), args.file, args.skip_invalid)
+    store = store_for(args)
+    if args.received_on is not None:
+        check_date(args.received_on, field="收到日期")  # before anything is imported
+    report = enterprise_import.import_enterprises(store, args.file, args.skip_invalid)
     for line in report.normalised:
         print(f"读取：{line}")
     for line in report.invalid:
         print(f"跳过：{line}")
     print(f"导入完成：{report.summary()}")
+    if args.received_on is not None and report.cities:
+        from ..services import list_submission
+
+        cities = list_submission.record_received(store, report.cities, args.received_on, args.file.name)
+        print(f"已记下{'、'.join(cities)}的附件2名单于 {args.received_on} 收到")
     return 0
 
 

@@ -45,6 +45,7 @@ class ImportReport:
     invalid: list[str] = field(default_factory=list)  # "第 N 行：…"
     cancelled: bool = False  # stopped through ``progress``: nothing was written
     normalised: list[str] = field(default_factory=list)  # each variant read as the canonical value, and where
+    cities: dict[str, int] = field(default_factory=dict)  # enterprises imported per city
 
     def summary(self) -> str:
         if self.cancelled:
@@ -248,6 +249,7 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
             if target is None:
                 new_rows.append(enterprise_values(data))
                 report.created.append(data.name)
+                report.cities[data.city] = report.cities.get(data.city, 0) + 1
             elif target in claimed:
                 refused.append(f"第 {row_no} 行：与第 {claimed[target]} 行对应同一家已有企业“{existing[target].name}”")
                 continue
@@ -255,6 +257,7 @@ def _import_rows(store, path: Path, rows, report: ImportReport, skip_invalid: bo
                 claimed[target] = row_no
                 _update(existing[target], data)
                 report.updated.append(data.name)
+                report.cities[data.city] = report.cities.get(data.city, 0) + 1
             if done % _FLUSH_EVERY == _FLUSH_EVERY - 1:
                 _insert(s, new_rows)
                 s.flush()

@@ -1,4 +1,4 @@
-"""Sending a city's 附件2 list (质量强省领军企业重点培育名单) to the province, due 5月21日: the list is
+"""Sending and receiving a city's 附件2 list (质量强省领军企业重点培育名单) to the province, due 5月21日: the list is
 written in the province's form (services.reports.xlsx_summary.annex2) and the sending recorded, which
 is what the programme desk judges the deadline by."""
 
@@ -37,3 +37,13 @@ def send_list(store, city: str, path: Path, sent_on=None) -> SentList:
     with store.session() as s:
         s.add(ListSubmission(city=city, sent_on=on, file_name=final.name[-255:], enterprises=len(firms)))
     return SentList(final, len(firms), on)
+
+
+def record_received(store, per_city: dict[str, int], received_on, file_name: str) -> list[str]:
+    """The province's side: a 附件2 list it imported counts as each of its cities' list, sent on
+    ``received_on`` (the date it arrived, which the 5月21日 deadline judges). Returns the cities."""
+    on = check_date(received_on, field="收到日期")
+    with store.session() as s:
+        for city, count in per_city.items():
+            s.add(ListSubmission(city=city, sent_on=on, file_name=file_name[-255:], enterprises=count))
+    return list(per_city)
