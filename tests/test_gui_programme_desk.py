@@ -112,3 +112,22 @@ def test_sending_a_citys_list_marks_it_sent(qtbot, panel, tmp_path, monkeypatch)
     assert panel.progress.row_at(1).city == "大同市"
     rows = list(openpyxl.load_workbook(tmp_path / "附件2.xlsx").active.iter_rows(min_row=3, values_only=True))
     assert {r[2] for r in rows} == {"大同市"} and len(rows) == 2
+
+
+def test_a_city_store_shows_its_own_city(qtbot, store, tmp_path):
+    from xunzhen_app.services import enterprises
+    from xunzhen_app.services.dto import EnterpriseInput
+
+    enterprises.create_enterprise(store, EnterpriseInput(name="晋阳机械有限公司", city="太原市", county="清徐县",
+                                                         cultivation_type="领军型"))
+    ctx = make_ctx(store, tmp_path)
+    page = BureauPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    settle(qtbot, ctx)
+    p = page.programme
+    qtbot.waitUntil(lambda: p.progress.rowCount() == 1, timeout=5000)
+    assert "工作进展（太原市）" in p.scopeLabel.text()
+    assert p.progress.index(0, p.progress.columnCount() - 1).data() == "清徐县1"
+    assert p.standings.row_at(0)[0] is None  # no finalized visit: no rank
