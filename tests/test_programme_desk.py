@@ -186,3 +186,19 @@ def test_stage_gaps_are_the_calendars_closed_ones_per_city(demo_store):
     cities = _by_city(demo_store)
     assert sum(p.stage_gaps for p in cities.values()) == len(closed)
     assert cities["太原市"].stage_gaps == sum(g.city == "太原市" for g in closed)
+
+
+def test_a_veto_failed_earlier_in_the_year_still_excludes(demo_store):
+    """河东盐湖化工 failed 3.1.1 at its 前期巡诊; a passing follow-up months later does not clear it."""
+    hedong = next(r for r in visits.list_visits(demo_store) if r.enterprise == "河东盐湖化工有限公司")
+    visits.finalize(demo_store, hedong.id)
+    follow = visits.create_visit(demo_store, visits.NewVisit(
+        enterprise_id=hedong.enterprise_id, stage="培育跟踪", start_date=hedong.start_date.replace(month=9),
+        end_date=hedong.start_date.replace(month=9), previous_visit_id=hedong.id, copy_previous=True))
+    visits.rate_item(demo_store, follow.id, "3.1.1", level=3, check_passed=True)
+    visits.finalize(demo_store, follow.id)
+    assert visits.get_visit(demo_store, follow.id).result.failed_checks == ()
+    standing = next(f for f in desk.standings(demo_store) if f.name == "河东盐湖化工有限公司")
+    assert standing.failed_checks == ("3.1.1",)
+    with pytest.raises(UserError, match="近一年的定稿巡诊中否决项未通过"):
+        desk.set_pick(demo_store, "推荐", "河东盐湖化工有限公司")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select
 
@@ -30,6 +30,7 @@ from .enterprises import find_enterprise
 from .reviews import APPROVED, RETURNED, review_states
 
 REASON_MAX = 2000
+VETO_YEAR_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ class EnterpriseStanding:
     level: float | None  # overall level of the latest finalized visit
     baseline: float | None  # overall level of the finalized 前期巡诊
     improvement: float | None
-    failed_checks: tuple[str, ...]  # 否决项 failed in the latest finalized visit
+    # 否决项 failed in a finalized visit of the year up to the latest one: 附件3's 监督抽查 item asks for
+    # 近一年无不合格记录, so a failure found at the 前期巡诊 still counts at the 成效总结 of the same year.
+    failed_checks: tuple[str, ...]
     stages: tuple[str, ...]  # stages with a finalized visit
     overdue_actions: int  # in its latest visit (carried actions live on in the newest one)
     success: SuccessDecision | None = None
@@ -136,9 +139,16 @@ def standings(store, rows: list[OverviewRow] | None = None) -> list[EnterpriseSt
         out.append(EnterpriseStanding(
             e.id, e.name, e.city, e.county, e.cultivation_type, _round(level), _round(baseline),
             _round(level - baseline) if level is not None and baseline is not None else None,
-            latest.failed_checks if latest else (), tuple(dict.fromkeys(r.stage for r in final)),
+            _failed_within_a_year(final), tuple(dict.fromkeys(r.stage for r in final)),
             own[-1].overdue_actions if own else 0, decided.get(e.id), is_quality_county(e.city, e.county)))
     return out
+
+
+def _failed_within_a_year(final: list[OverviewRow]) -> tuple[str, ...]:
+    if not final:
+        return ()
+    since = final[-1].start_date - timedelta(days=VETO_YEAR_DAYS)
+    return tuple(dict.fromkeys(code for r in final if r.start_date > since for code in r.failed_checks))
 
 
 def _mean(values) -> float | None:
@@ -260,7 +270,7 @@ def set_pick(store, kind: str, enterprise: str, on: bool = True) -> str:
     if standing.level is None:
         raise UserError(f"“{firm.name}”还没有已定稿的巡诊，不能列为{what}")
     if standing.failed_checks:
-        raise UserError(f"“{firm.name}”最近一次定稿巡诊的否决项未通过（{'、'.join(standing.failed_checks)}），不能列为{what}")
+        raise UserError(f"“{firm.name}”近一年的定稿巡诊中否决项未通过（{'、'.join(standing.failed_checks)}），不能列为{what}")
     with store.session() as s:
         count = len(list(s.scalars(select(DeskPick.enterprise_id).where(DeskPick.kind == kind))))
         if count >= _LIMITS[kind]:
