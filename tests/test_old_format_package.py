@@ -23,7 +23,8 @@ def test_a_version_2_package_without_the_later_columns_imports_with_their_defaul
     data = json.loads(entries["data.json"])
     for part in [p for p in data if SINCE_VERSION.get(p, 1) > 2]:
         del data[part]  # what version 2 did not have (attestations, …)
-    section_of = {"assessment": "assessments", "visit": "visits", "enterprise": "enterprises"}
+    section_of = {"assessment": "assessments", "visit": "visits", "enterprise": "enterprises",
+                  "visit_expert": "visit_experts"}
     for entity, cols in LATER_COLUMNS.items():
         for row in data[section_of[entity]]:
             for col in cols:

@@ -133,6 +133,9 @@ def check_field_text(key: str, value) -> str:
     return check_text(value, field=limit.label, max_len=limit.max_len, multiline=limit.multiline)
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def check_uuid(value, *, field: str) -> str:
     """An id in the canonical lower-case form the app writes (so it is also safe in a file name)."""
     if not isinstance(value, str):
@@ -234,6 +237,14 @@ def check_level(level, levels: Collection[int]) -> int | None:
         shown = level if isinstance(level, int) else repr(level)[:40]
         raise InvalidValue("成熟度等级", f"应为 {min(levels)}–{max(levels)}，实际为 {shown}")
     return level
+
+
+def check_sha256(value, *, field: str) -> str:
+    """A content hash as the app writes it: 64 lower-case hex digits (it names a blob and a package member)."""
+    if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
+        shown = value[:40] if isinstance(value, str) else type(value).__name__
+        raise InvalidValue(field, f"“{shown}”不是有效的内容摘要（应为 64 位小写十六进制 SHA-256）")
+    return value
 
 
 def check_item_code(code, codes: Collection[str]) -> str:

@@ -37,7 +37,8 @@ _BOOKKEEPING = {"id", "created_at", "updated_at", "revision", "visit_id"}
 
 # A row as it travels in a package, and its content digest. They live here rather than with the
 # exchange code because a tombstone written by this hook must carry the same digest a merge computes.
-LOCAL_ONLY = {"is_self", "installed_at"}  # which expert uses an installation; when a template was installed
+# Which expert uses an installation; when a template was installed; a bureau's 入选 of a 典型案例.
+LOCAL_ONLY = {"is_self", "installed_at", "selected", "selected_at"}
 NOT_CONTENT = {"id", "created_at", "updated_at", "revision"} | LOCAL_ONLY
 
 
@@ -116,7 +117,8 @@ def _before_flush(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty):
         if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
             changes = _changes(obj)
-            if changes and not sync:
+            # A local flag (a bureau's 入选) is no new version of the record: its author's signature stays valid.
+            if not sync and any(key not in LOCAL_ONLY for key, _, _ in changes):
                 obj.revision = (obj.revision or 1) + 1
                 obj.updated_at = now
             if isinstance(obj, (Visit, *_VISIT_PARTS)):

@@ -25,7 +25,9 @@ FORMAT_NAME = "xunzhen-exchange"
 #    read, every record in them counting as the sender's (docs/exchange-format.md, "Versions").
 # 5: expert teams — team rows carry members' assignments, item ratings a consensus, and each member's
 #    own ratings travel as "member_ratings" (docs/exchange-format.md, "Teams"). Version 4 is still read.
-FORMAT_VERSION = 5
+# 6: 典型案例 travel as "cases", records of their drafter (docs/exchange-format.md, "Cases"); the bureau's
+#    入选 stays local. Version 5 and older are still read.
+FORMAT_VERSION = 6
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

@@ -58,6 +58,7 @@ from ...db.models import (
 )
 from ..checklists import snapshot_problem, stored_template
 from . import attest
+from .case_clash import case_clashes, clash_reason
 from .crypto import decrypt, is_encrypted
 from .format import (
     ATTACHMENT_DIR,
@@ -115,6 +116,7 @@ _REFS = {
     "attachment": {"visit_id": "visit"},
     "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
     "visit_review": {"visit_id": "visit"},
+    "case_study": {"enterprise_id": "enterprise"},
 }
 # What template snapshots allow, by id, version and verified content hash: a city's packages carry the same.
 _TEMPLATE_CODES: dict[tuple[str, str, str], TemplateCodes] = {}
@@ -408,7 +410,7 @@ class _Merger:
 
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
         # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
-        from .export import parts_digest, review_part, tombstone_part
+        from .export import case_part, parts_digest, review_part, tombstone_part
 
         secs = self.pkg.sections
         wanted = set(visit_ids)
@@ -424,6 +426,10 @@ class _Merger:
         for r in secs.get("reviews", []):
             if r["visit_id"] in wanted:
                 parts[r["visit_id"]].append(review_part(r["id"], r["revision"]))
+        held = {c["enterprise_id"]: c for c in secs.get("cases", []) if c["id"] in self.present["case_study"]}
+        for r in secs["visits"]:
+            if r["id"] in wanted and r["enterprise_id"] in held:
+                parts[r["id"]].append(case_part(held[r["enterprise_id"]]["id"], held[r["enterprise_id"]]["revision"]))
         return {v: parts_digest(v, revision[v], parts[v]) for v in visit_ids}
 
     # -- helpers ------------------------------------------------------------
@@ -477,6 +483,8 @@ class _Merger:
                 self._refuse(entity, row, f"检查表模板 {row['template_id']} {row['template_version']} 不存在")
             elif entity == "attachment" and row["sha256"] not in self.blobs:
                 self._refuse(entity, row, "附件内容不在数据包中，本机也没有")
+            elif entity == "case_study" and any(p["sha256"] not in self.blobs for p in row["photos"]):
+                self._refuse(entity, row, "案例照片的内容不在数据包中，本机也没有")
             else:
                 ok.append(row)
         if entity in refs.values():
@@ -627,7 +635,9 @@ class _Merger:
         shas = {n[len(ATTACHMENT_DIR):] for n in members if n.startswith(ATTACHMENT_DIR)}
         # Only attachments whose content the package leaves out need a look-up; the ones it carries
         # (their hashes checked when inflated) go in unless held already.
-        wanted_l = list({a["sha256"] for a in self.pkg.sections.get("attachments", [])} - shas)
+        wanted = {a["sha256"] for a in self.pkg.sections.get("attachments", [])}
+        wanted |= {p["sha256"] for c in self.pkg.sections.get("cases", []) for p in c["photos"]}
+        wanted_l = list(wanted - shas)
         have = set()
         for i in range(0, len(wanted_l), _CHUNK):
             have |= set(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted_l[i:i + _CHUNK]))))
@@ -692,6 +702,8 @@ class _Merger:
                     ChecklistTemplate.template_id, ChecklistTemplate.version).where(
                     tuple_(ChecklistTemplate.template_id, ChecklistTemplate.version).in_(list(keys))))}
         rows = self._check_refs(entity, rows)
+        if entity == "case_study":
+            rows = self._one_case_each(rows)
         if entity in TEMPLATE_BOUND:
             self._check_template_values(entity, rows)
         ids = [r["id"] for r in rows]
@@ -802,6 +814,18 @@ class _Merger:
         if new_rows:
             self.s.execute(insert(table_of(model)), new_rows)
         self.new_bases += [b for b in bases.values() if isinstance(b, dict)]
+
+    def _one_case_each(self, rows: list[dict]) -> list[dict]:
+        """A second 典型案例 for an enterprise is refused by itself (see case_clash)."""
+        clashes = case_clashes(self.s, rows)
+        for row in rows:
+            if row["id"] in clashes:
+                enterprise, held = clashes[row["id"]]
+                owner = self._owner("case_study", held)
+                self._refuse("case_study", row, clash_reason(
+                    enterprise, None if owner == self.me else author_name(self.s, owner),
+                    author_name(self.s, self.pkg.signer("case_study", row["id"]))))
+        return [r for r in rows if r["id"] not in clashes]
 
     def _check_template_values(self, entity: str, rows: list[dict]) -> None:
         """Item codes in the visit's template, levels on its scale (the template is known by now)."""

@@ -17,6 +17,7 @@ from ...db.models import (
     Assessment,
     Assignment,
     Attachment,
+    CaseStudy,
     ChecklistTemplate,
     Enterprise,
     Expert,
@@ -46,6 +47,7 @@ SECTIONS: dict[str, type[Base]] = {
     "attachments": Attachment,
     "assignments": Assignment,
     "reviews": VisitReview,  # format 4: a bureau's review of a visit, its own record (services.reviews)
+    "cases": CaseStudy,  # format 6: an enterprise's 典型案例, its drafter's record (services.cases)
 }
 ENTITY = {model: model.__tablename__ for model in SECTIONS.values()}
 # Format 1 and 2 carried a visit's history; it is never taken from a package (the receiver writes its own
@@ -66,7 +68,7 @@ TOMBSTONES = "tombstones"
 ATTESTATIONS = "attestations"  # format 3: who vouches for each record (see attest)
 VOUCHINGS = "vouchings"  # format 4: a relay's word for the key cards of the authors it relays (see relay)
 # Parts of data.json by the format version that introduced them: an older package carrying one is broken.
-SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4, MEMBER_SECTION: 5}
+SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4, MEMBER_SECTION: 5, "cases": 6}
 TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
 
 # The row form and digest are defined next to the flush hook, whose tombstones must carry the same

@@ -29,6 +29,7 @@ from ...core.validation import (
     check_field_text,
     check_item_code,
     check_level,
+    check_sha256,
     check_stage,
     check_status,
     check_text,
@@ -46,6 +47,7 @@ _MAX_POSITION = 100_000  # a row's place in its list; also bounds what a later e
 _SHORT = 60  # roles and such: one line, as the column allows
 TEMPLATE_BOUND = ("assessment", "member_rating", "visit_problem", "plan_item", "attachment")  # rows naming an item code
 _FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
+_GOAL_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.]{0,19}")
 
 
 def validate_sections(source: str, sections: dict[str, list[dict]]) -> None:
@@ -262,6 +264,31 @@ def _review(row: dict) -> None:
     check_text(row["reviewer"], field="审核人", max_len=_SHORT)
 
 
+def _case(row: dict) -> None:
+    from ..cases import LABELS, MAX_PHOTOS, TEXT_FIELDS
+
+    for key in TEXT_FIELDS:
+        check_field_text(f"case.{key}", row[key])
+    if not row["title"].strip():
+        raise InvalidValue(LABELS["title"], "不能为空")
+    for key, what in (("visit_ids", "关联巡诊"), ("goal_codes", "关联培育目标"), ("photos", "照片")):
+        if not isinstance(row[key], list):
+            raise InvalidValue(what, "应为列表")
+    for vid in row["visit_ids"]:
+        check_uuid(vid, field="关联巡诊")
+    for code in row["goal_codes"]:  # the template's goals are not at hand here: their form only
+        if not isinstance(code, str) or _GOAL_CODE.fullmatch(code) is None:
+            raise InvalidValue("关联培育目标", f"“{str(code)[:20]}”不是有效的目标编号")
+    if len(row["photos"]) > MAX_PHOTOS:
+        raise InvalidValue("照片", f"最多 {MAX_PHOTOS} 张")
+    for photo in row["photos"]:
+        if not isinstance(photo, dict) or not {"sha256", "filename"} <= set(photo) <= {"sha256", "filename", "caption"}:
+            raise InvalidValue("照片", f"格式不符：{str(photo)[:60]}")
+        check_sha256(photo["sha256"], field="照片内容摘要")
+        check_attachment_name(photo["filename"])
+        check_field_text("attachment.caption", photo.get("caption", ""))
+
+
 _RULES = {
     "enterprise": _enterprise,
     "expert": _expert,
@@ -274,4 +301,5 @@ _RULES = {
     "attachment": _attachment,
     "assignment": _assignment,
     "visit_review": _review,
+    "case_study": _case,
 }
