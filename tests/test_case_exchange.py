@@ -25,7 +25,7 @@ from xunzhen_app.services.exchange import signing
 from xunzhen_app.services.exchange.export import export_package
 from xunzhen_app.services.exchange.format import canonical_json
 from xunzhen_app.services.exchange.merge import import_package
-from xunzhen_app.services.exchange.proposals import list_proposals
+from xunzhen_app.services.exchange.proposals import accept_proposal, list_proposals
 
 
 def _side(root: Path, name: str, organisation: str) -> Side:
@@ -115,7 +115,10 @@ def test_a_relay_passes_the_case_on_and_others_changes_are_proposals(sides, tmp_
     report = import_package(expert.store, expert.keys, _export(city, tmp_path / "3.xzp", visit_refs=[vid]))
     assert [(p.entity, p.id) for p in report.proposals] == [("case_study", case_id)]
     assert cases.get_case(expert.store, case_id).title != "市局改写的题目"
-    assert [p.entity for p in list_proposals(expert.store)] == ["case_study"]
+    [proposal] = list_proposals(expert.store)
+    assert proposal.entity == "case_study"
+    accept_proposal(expert.store, proposal.id)  # the author takes it: its own edit, a new revision
+    assert cases.get_case(expert.store, case_id).title == "市局改写的题目"
 
 
 def _altered(path: Path, keys, change, *, attest: bool, **manifest) -> Path:
@@ -185,6 +188,8 @@ def test_a_format_5_package_imports_and_a_second_case_is_refused_by_itself(sides
     # The city drafts its own case for the enterprise; the expert's then cannot stand beside it.
     own = cases.draft_case(city.store, "测试精密机械有限公司")
     capsys.readouterr()
+    assert _cli(city, "package", "import", "--preview", str(path)) == 0
+    assert "拒收：case_study" in capsys.readouterr().out
     assert _cli(city, "package", "import", "--json", str(path)) == 0
     report = json.loads(capsys.readouterr().out)
     report = report[0] if isinstance(report, list) else report
