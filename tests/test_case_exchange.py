@@ -199,3 +199,22 @@ def test_a_format_5_package_imports_and_a_second_case_is_refused_by_itself(sides
                                  "“张测试”起草的这一份未导入")
     assert report["visit_ids"] == [vid]  # the rest of the package imported
     assert [c["id"] for c in _cases(city, capsys)] == [own.id]
+
+
+def test_a_second_experts_case_for_the_same_enterprise_names_both_authors(sides, tmp_path):
+    expert, city = sides["expert"], sides["city"]
+    other = _side(tmp_path / "other", "李测试", "太原理工大学")
+    city.trust(other)
+    uscc = "91140100MA0K8W1B2K"
+    vid = seed_visit(expert, uscc=uscc)
+    first = cases.draft_case(expert.store, "测试精密机械有限公司")
+    other_vid = seed_visit(other, uscc=uscc)  # the same enterprise (by its code), drafted on its own
+    cases.draft_case(other.store, "测试精密机械有限公司")
+    import_package(city.store, city.keys, _export(expert, tmp_path / "1.xzp", visit_refs=[vid]))
+    report = import_package(city.store, city.keys, _export(other, tmp_path / "2.xzp", visit_refs=[other_vid]))
+    [refused] = report.refused
+    assert refused.reason == ("企业“测试精密机械有限公司”在本机已有典型案例（“张测试”起草，每家企业只有一份），"
+                              "“李测试”起草的这一份未导入")
+    assert report.visit_ids == [other_vid]
+    assert [c.id for c in cases.list_cases(city.store)] == [first.id]
+    other.store.close()
