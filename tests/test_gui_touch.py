@@ -8,6 +8,7 @@ from gui_helpers import make_ctx, settle
 from PySide6.QtCore import QByteArray, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCalendarWidget
 
+from xunzhen_app.gui.fonts import install_app_font
 from xunzhen_app.gui.main_window import GEOMETRY_KEY, PAGES, MainWindow
 from xunzhen_app.gui.touch import TARGET, TOUCH_KEY, apply_touch_mode, touch_mode_on, touch_preferred
 from xunzhen_app.services import visits
@@ -38,6 +39,7 @@ def _window(qtbot, store, tmp_path, settings_touch=None):
 
 @pytest.mark.parametrize("touch", [False, True])
 def test_the_window_fits_1366x768_at_150_percent(qtbot, demo_store, tmp_path, touch):
+    install_app_font(QApplication.instance())  # measured in the face the app shows, whichever test ran first
     window = _window(qtbot, demo_store, tmp_path, settings_touch=touch)
     assert touch_mode_on() is touch
     for index, name in enumerate(PAGES):

@@ -20,6 +20,7 @@ from xunzhen_app.services import experts, reviews, visits
 from xunzhen_app.services.exchange import format, relay, signing
 from xunzhen_app.services.exchange.export import export_package
 from xunzhen_app.services.exchange.merge import import_package
+from xunzhen_app.services.exchange.records import SINCE_VERSION
 
 
 def _side(root: Path, name: str, organisation: str) -> Side:
@@ -267,9 +268,8 @@ def test_a_format_3_relay_of_an_unregistered_author_is_refused(sides, tmp_path, 
     m, c, p, vid = _relayed(sides, tmp_path)
     data = json.loads(m["data.json"])
     del data["vouchings"]
-    assert data.pop("reviews") == []
-    assert data.pop("member_ratings") == []  # format 5
-    assert data.pop("cases") == []  # format 6
+    for part in [name for name in data if SINCE_VERSION.get(name, 1) > 3]:
+        assert data.pop(part) == [], part  # sections of later formats, empty in this package
     body = resign({**m, "data.json": format.canonical_json(data)}, c.keys, attest=False,
                   package_id=str(uuid.uuid4()), format_version=3)
     path = tmp_path / "v3.xzp"

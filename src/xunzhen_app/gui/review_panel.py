@@ -113,7 +113,6 @@ class ReviewPanel(QWidget):
         self.filterCombo = QComboBox()
         for label, value in FILTER_CHOICES:
             self.filterCombo.addItem(label, value)
-        self.filterCombo.setMinimumWidth(130)
         self.reviewButton = QPushButton("审核所选巡诊…")
         self.reviewButton.setMinimumHeight(40)
         self.reviewButton.setToolTip("已定稿的巡诊：标记“已审核”，或退回并写明修改意见")

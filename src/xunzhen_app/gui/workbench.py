@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -107,8 +108,13 @@ class WorkbenchPage(QWidget):
         self.contextLabel.setObjectName("visitContext")
         self.contextLabel.setTextFormat(Qt.TextFormat.RichText)
         enlarge(self.contextLabel, 1.15)
-        outer.addWidget(self.contextLabel)
         self.team = TeamView(self)  # a member's assignment, the team's other ratings, the 专家组 button
+        # 专家组… is about the visit, so it sits in the visit's header, not among the item's buttons
+        # (there it made the workbench too wide for 1366×768 at 150 %).
+        context_row = QHBoxLayout()
+        context_row.addWidget(self.contextLabel, 1)
+        context_row.addWidget(self.team.teamButton)
+        outer.addLayout(context_row)
         outer.addWidget(self.team.assignmentLabel)
         self.errorBanner = ErrorBanner(self)
         outer.addWidget(self.errorBanner)
@@ -173,7 +179,6 @@ class WorkbenchPage(QWidget):
         for button in self.undo_keys.buttons():
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             header.insertWidget(header.indexOf(self.ui.prevButton), button)
-        header.insertWidget(header.indexOf(self.ui.prevButton), self.team.teamButton)
         self.team.teamButton.clicked.connect(self.open_team_dialog)
         self.autosaves = {}
         for name in TEXT_FIELDS:

@@ -43,6 +43,7 @@ class Ui_BureauPage(object):
 
         self.dropHint = QLabel(BureauPage)
         self.dropHint.setObjectName(u"dropHint")
+        self.dropHint.setWordWrap(True)
 
         self.actionsLayout.addWidget(self.dropHint)
 
