@@ -604,6 +604,7 @@ def test_format_1_package_without_tombstones_imports_as_before(package, expert, 
     assert data.pop("reviews") == []  # format 4: a bureau's reviews
     assert data.pop("member_ratings") == []  # format 5: team members' own ratings
     assert data.pop("cases") == []  # format 6: 典型案例
+    assert data.pop("successes") == [] and data.pop("list_submissions") == []  # format 7: desk records
     data["history"] = [{"id": str(uuid.uuid4()), "visit_id": vid, "actor": "市局管理员", "field": "summary"}]
     old = tmp_path / "v1.xzp"
     old.write_bytes(rezip(resign({**m, "data.json": format.canonical_json(data)}, expert.keys, format_version=1)))

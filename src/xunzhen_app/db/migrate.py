@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect, text
 from ..core.errors import UserError
 
 # Oldest first; tests check this against Alembic's own revision graph.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013", "0014", "0015")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013", "0014", "0015", "0016")
 HEAD = REVISIONS[-1]
 
 

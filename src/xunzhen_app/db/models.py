@@ -563,25 +563,27 @@ class Proposal(Base):
 # --- Programme desk (issue 15): the bureau's own decisions about the programme's targets ---
 
 
-class CultivationSuccess(Base):
+class CultivationSuccess(Tracked, Base):
     """培育成功: the bureau's decision that an enterprise was cultivated successfully (target ≥ 1 per city).
-    Local to the bureau that decided it; removing the row withdraws the decision."""
+    The deciding bureau's own record: it travels to the province in the city's packages (exchange format
+    "successes"); withdrawing sets ``revoked``, an update that travels too."""
 
     __tablename__ = "cultivation_success"
 
-    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), primary_key=True)
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), index=True)
     decided_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(60), default="")
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class ListSubmission(Base):
-    """A 附件2 list a city exported to send to the province (due by 5月21日)."""
+class ListSubmission(Tracked, Base):
+    """A 附件2 list a city exported to send to the province (due by 5月21日); the city's own record,
+    travelling to the province in its packages (exchange format "list_submissions")."""
 
     __tablename__ = "list_submission"
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     city: Mapped[str] = mapped_column(String(40), index=True)
     sent_on: Mapped[date] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(255), default="")

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ..core import programme_targets as targets
 from ..core.domain import CultivationType, Stage, VisitStatus
@@ -22,7 +22,7 @@ from ..core.errors import UserError
 from ..core.regions import cities, is_quality_county, quality_counties
 from ..core.scoring import round_half_up
 from ..core.validation import check_date, check_text
-from ..db.models import CultivationSuccess, DeskPick, Enterprise, ListSubmission
+from ..db.models import CultivationSuccess, DeskPick, Enterprise, ListSubmission, RecordAuthor
 from . import experts
 from .bureau import OverviewRow, overview
 from .calendar import missing_stages
@@ -113,8 +113,20 @@ def is_province(store) -> bool:
 
 
 def _successes(session) -> dict[str, SuccessDecision]:
-    return {r.enterprise_id: SuccessDecision(r.decided_on, r.reason, r.decided_by)
-            for r in session.scalars(select(CultivationSuccess))}
+    """Each enterprise's standing decision: the city's arrive at the province in its packages; where
+    there are several (the city's and the province's own), the latest decided counts."""
+    rows = session.scalars(select(CultivationSuccess).where(CultivationSuccess.revoked.is_(False))
+                           .order_by(CultivationSuccess.decided_on, CultivationSuccess.id))
+    return {r.enterprise_id: SuccessDecision(r.decided_on, r.reason, r.decided_by) for r in rows}
+
+
+def own_success(session, enterprise_id: str) -> CultivationSuccess | None:
+    """This installation's decision on the enterprise (revoked or not): the one no other installation
+    authored. Another bureau's decision that arrived in a package is its own, never changed here."""
+    for row in session.scalars(select(CultivationSuccess).where(CultivationSuccess.enterprise_id == enterprise_id)):
+        if session.get(RecordAuthor, (CultivationSuccess.__tablename__, row.id)) is None:
+            return row
+    return None
 
 
 def standings(store, rows: list[OverviewRow] | None = None) -> list[EnterpriseStanding]:
@@ -197,17 +209,23 @@ def progress(store, city: str | None = None) -> list[CityProgress]:
 # -- 培育成功 -------------------------------------------------------------------
 
 
-def record_success(store, enterprise: str, decided_on, reason: str) -> str:
-    """Record (or restate) the bureau's 培育成功 decision; returns the enterprise's name."""
+def check_success(decided_on, reason) -> tuple[date, str]:
+    """The rules for a 培育成功 decision, shared by the CLI and a package's values."""
     on = check_date(decided_on, field="认定日期")
     reason = check_text(reason, field="认定理由", max_len=REASON_MAX, multiline=True).strip()
     if not reason:
         raise UserError("认定理由不能为空：请写明依据哪些巡诊结果认定培育成功")
+    return on, reason
+
+
+def record_success(store, enterprise: str, decided_on, reason: str) -> str:
+    """Record (or restate) the bureau's 培育成功 decision; returns the enterprise's name."""
+    on, reason = check_success(decided_on, reason)
     firm = find_enterprise(store, enterprise)
     me = experts.profile(store)
     with store.session() as s:
-        row = s.get(CultivationSuccess, firm.id) or CultivationSuccess(enterprise_id=firm.id)
-        row.decided_on, row.reason, row.decided_by = on, reason, me.name if me else ""
+        row = own_success(s, firm.id) or CultivationSuccess(enterprise_id=firm.id)
+        row.decided_on, row.reason, row.decided_by, row.revoked = on, reason, me.name if me else "", False
         s.add(row)
     return firm.name
 
@@ -215,9 +233,10 @@ def record_success(store, enterprise: str, decided_on, reason: str) -> str:
 def withdraw_success(store, enterprise: str) -> str:
     firm = find_enterprise(store, enterprise)
     with store.session() as s:
-        if s.get(CultivationSuccess, firm.id) is None:
-            raise UserError(f"“{firm.name}”没有培育成功的认定，无需撤销")
-        s.execute(delete(CultivationSuccess).where(CultivationSuccess.enterprise_id == firm.id))
+        row = own_success(s, firm.id)
+        if row is None or row.revoked:
+            raise UserError(f"“{firm.name}”没有本机作出的培育成功认定，无需撤销（其他单位的认定只能由其撤销）")
+        row.revoked = True  # an update, not a deletion: the withdrawal travels like the decision did
     return firm.name
 
 

@@ -25,9 +25,11 @@ from ...db.models import (
     Blob,
     CaseStudy,
     ChecklistTemplate,
+    CultivationSuccess,
     Enterprise,
     Expert,
     ExportLog,
+    ListSubmission,
     MemberRating,
     PlanItem,
     Tombstone,
@@ -89,6 +91,7 @@ def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
     dead = _tombstones(session, [v.id for v in visits])
     reviewed = _reviews(session, [v.id for v in visits])
     case_of = {c.enterprise_id: c for c in cases_of_enterprises(session, {v.enterprise_id for v in visits})}
+    desk = desk_parts(session, {v.id: v.enterprise_id for v in visits})
     out = {}
     for visit in visits:
         parts = [(p.__tablename__, o.id, o.revision) for p, rel in (
@@ -99,6 +102,7 @@ def visit_digests(session, visits: list[Visit]) -> dict[str, str]:
         parts += [review_part(r.id, r.revision) for r in reviewed.get(visit.id, [])]
         if visit.enterprise_id in case_of:
             parts.append(case_part(case_of[visit.enterprise_id].id, case_of[visit.enterprise_id].revision))
+        parts += desk.get(visit.id, [])
         out[visit.id] = parts_digest(visit.id, visit.revision, parts)
     return out
 
@@ -233,11 +237,52 @@ def _collect(session, keys: KeyPair, visits: list[Visit], *, enterprises=(), exp
     known = {r["id"] for r in data["reviews"]}
     data["reviews"] += [to_dict(r) for r in reviews if r.id not in known]
     data["assignments"] = [to_dict(a) for a in assignments]
+    data["successes"], data["list_submissions"] = desk_records(session, ent_ids, {e["city"] for e in data["enterprises"]})
     data[ATTESTATIONS] = attestations_for(session, keys, data)
     vouchings = vouchings_for(session, keys, data[ATTESTATIONS])
     if vouchings:
         data[VOUCHINGS] = vouchings
     return data, members
+
+
+def desk_parts(session, enterprise_of: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
+    """Visit id → the programme desk records (format 7) that count as a change of it: the 培育成功 decisions
+    on its enterprise and the 附件2 lists of its city. So a city's ``--since-last`` package carries a new
+    decision, its revocation or a list sent; only visits with such records get these entries."""
+    ent_ids = sorted(set(enterprise_of.values()))
+    city: dict[str, str] = {}
+    by_enterprise: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for i in range(0, len(ent_ids), _CHUNK):
+        chunk = ent_ids[i:i + _CHUNK]
+        city.update({eid: c for eid, c in session.execute(select(Enterprise.id, Enterprise.city).where(Enterprise.id.in_(chunk)))})
+        for eid, rid, rev in session.execute(select(CultivationSuccess.enterprise_id, CultivationSuccess.id,
+                                                    CultivationSuccess.revision).where(
+                CultivationSuccess.enterprise_id.in_(chunk))):
+            by_enterprise[eid].append((CultivationSuccess.__tablename__, rid, rev))
+    by_city: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    if city:
+        for c, rid, rev in session.execute(select(ListSubmission.city, ListSubmission.id, ListSubmission.revision)
+                                           .where(ListSubmission.city.in_(sorted(set(city.values()))))):
+            by_city[c].append((ListSubmission.__tablename__, rid, rev))
+    out = {}
+    for vid, eid in enterprise_of.items():
+        parts = by_enterprise.get(eid, []) + by_city.get(city.get(eid, ""), [])
+        if parts:
+            out[vid] = parts
+    return out
+
+
+def desk_records(session, enterprise_ids, cities) -> tuple[list[dict], list[dict]]:
+    """The programme desk records (format 7) that go where their enterprises go: the 培育成功 decisions on
+    them, revoked ones too (so a withdrawal reaches the province), and the 附件2 lists sent for their cities."""
+    ids = sorted(enterprise_ids)
+    successes: list[dict] = []
+    for i in range(0, len(ids), _CHUNK):
+        successes += [to_dict(r) for r in session.scalars(select(CultivationSuccess).where(
+            CultivationSuccess.enterprise_id.in_(ids[i:i + _CHUNK])).order_by(CultivationSuccess.id))]
+    lists = [to_dict(r) for r in session.scalars(select(ListSubmission).where(
+        ListSubmission.city.in_(sorted(cities))).order_by(ListSubmission.id))] if cities else []
+    return successes, lists
 
 
 def seal_package(keys: KeyPair, kind: str, data: dict, members: dict[str, bytes], recipient: str | None,

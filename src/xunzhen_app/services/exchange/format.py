@@ -27,7 +27,9 @@ FORMAT_NAME = "xunzhen-exchange"
 #    own ratings travel as "member_ratings" (docs/exchange-format.md, "Teams"). Version 4 is still read.
 # 6: 典型案例 travel as "cases", records of their drafter (docs/exchange-format.md, "Cases"); the bureau's
 #    入选 stays local. Version 5 and older are still read.
-FORMAT_VERSION = 6
+# 7: a city's 培育成功 decisions and 附件2 submissions travel as "successes" and "list_submissions", the
+#    city's own records (docs/exchange-format.md, "Programme desk records"). Version 6 and older are still read.
+FORMAT_VERSION = 7
 KINDS = ("data", "task", "receipt")
 
 MANIFEST = "manifest.json"

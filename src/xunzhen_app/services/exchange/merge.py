@@ -117,6 +117,7 @@ _REFS = {
     "assignment": {"enterprise_id": "enterprise", "expert_id": "expert"},
     "visit_review": {"visit_id": "visit"},
     "case_study": {"enterprise_id": "enterprise"},
+    "cultivation_success": {"enterprise_id": "enterprise"},
 }
 # What template snapshots allow, by id, version and verified content hash: a city's packages carry the same.
 _TEMPLATE_CODES: dict[tuple[str, str, str], TemplateCodes] = {}
@@ -411,6 +412,7 @@ class _Merger:
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
         # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
         from .export import case_part, parts_digest, review_part, tombstone_part
+        from .export import desk_parts, parts_digest, review_part, tombstone_part
 
         secs = self.pkg.sections
         wanted = set(visit_ids)
@@ -430,6 +432,10 @@ class _Merger:
         for r in secs["visits"]:
             if r["id"] in wanted and r["enterprise_id"] in held:
                 parts[r["id"]].append(case_part(held[r["enterprise_id"]]["id"], held[r["enterprise_id"]]["revision"]))
+        # The desk records (format 7) as held here now, as visit_digests reads them.
+        enterprise_of = {r["id"]: r["enterprise_id"] for r in secs["visits"] if r["id"] in wanted}
+        for vid, extra in desk_parts(self.s, enterprise_of).items():
+            parts[vid] += extra
         return {v: parts_digest(v, revision[v], parts[v]) for v in visit_ids}
 
     # -- helpers ------------------------------------------------------------

@@ -19,8 +19,10 @@ from ...db.models import (
     Attachment,
     CaseStudy,
     ChecklistTemplate,
+    CultivationSuccess,
     Enterprise,
     Expert,
+    ListSubmission,
     MemberRating,
     PlanItem,
     Tombstone,
@@ -48,6 +50,9 @@ SECTIONS: dict[str, type[Base]] = {
     "assignments": Assignment,
     "reviews": VisitReview,  # format 4: a bureau's review of a visit, its own record (services.reviews)
     "cases": CaseStudy,  # format 6: an enterprise's 典型案例, its drafter's record (services.cases)
+    # format 7: a city's programme desk records, its own (services.programme_desk, services.list_submission)
+    "successes": CultivationSuccess,  # a 培育成功 decision on an enterprise; revoking it is an update
+    "list_submissions": ListSubmission,  # the 附件2 list sent to the province, and when
 }
 ENTITY = {model: model.__tablename__ for model in SECTIONS.values()}
 # Format 1 and 2 carried a visit's history; it is never taken from a package (the receiver writes its own
@@ -68,7 +73,8 @@ TOMBSTONES = "tombstones"
 ATTESTATIONS = "attestations"  # format 3: who vouches for each record (see attest)
 VOUCHINGS = "vouchings"  # format 4: a relay's word for the key cards of the authors it relays (see relay)
 # Parts of data.json by the format version that introduced them: an older package carrying one is broken.
-SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4, MEMBER_SECTION: 5, "cases": 6}
+SINCE_VERSION = {TOMBSTONES: 2, ATTESTATIONS: 3, "reviews": 4, VOUCHINGS: 4, MEMBER_SECTION: 5, "cases": 6,
+                 "successes": 7, "list_submissions": 7}
 TOMBSTONE_FIELDS = ("entity", "record_id", "visit_id", "revision", "digest", "deleted_at")
 
 # The row form and digest are defined next to the flush hook, whose tombstones must carry the same

@@ -24,6 +24,7 @@ from ...core.errors import UserError
 from ...core.validation import (
     InvalidValue,
     check_attachment_name,
+    check_city,
     check_date,
     check_date_range,
     check_field_text,
@@ -287,6 +288,19 @@ def _case(row: dict) -> None:
         check_sha256(photo["sha256"], field="照片内容摘要")
         check_attachment_name(photo["filename"])
         check_field_text("attachment.caption", photo.get("caption", ""))
+def _success(row: dict) -> None:
+    from ..programme_desk import check_success
+
+    check_success(row["decided_on"], row["reason"])
+    check_text(row["decided_by"], field="认定人", max_len=_SHORT)
+
+
+def _list_submission(row: dict) -> None:
+    check_city(row["city"])
+    check_date(row["sent_on"], field="附件2报送日期")
+    check_text(row["file_name"], field="附件2文件名", max_len=255)
+    if not 0 <= row["enterprises"] <= _MAX_POSITION:
+        raise InvalidValue("附件2企业数", f"{row['enterprises']} 超出范围（0 至 {_MAX_POSITION}）")
 
 
 _RULES = {
@@ -302,4 +316,6 @@ _RULES = {
     "assignment": _assignment,
     "visit_review": _review,
     "case_study": _case,
+    "cultivation_success": _success,
+    "list_submission": _list_submission,
 }
