@@ -411,8 +411,7 @@ class _Merger:
 
     def _inserted_digests(self, visit_ids: list[str]) -> dict[str, str]:
         # A visit this import inserted holds exactly the package's rows: same digest as export.visit_digests.
-        from .export import case_part, parts_digest, review_part, tombstone_part
-        from .export import desk_parts, parts_digest, review_part, tombstone_part
+        from .export import case_part, desk_parts, parts_digest, review_part, tombstone_part
 
         secs = self.pkg.sections
         wanted = set(visit_ids)
