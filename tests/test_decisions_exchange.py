@@ -149,3 +149,27 @@ def test_decisions_made_before_migration_0016_are_kept_as_synced_records(tmp_pat
         assert desk.progress(store, "太原市")[0].successes == ()
     finally:
         store.close()
+
+
+def test_a_decision_on_an_enterprise_unknown_here_is_refused_by_itself(sides, tmp_path, capsys):
+    city, province = sides
+    desk.record_success(city.store, CITY_FIRM, "2025-05-10", "两次巡诊等级提升")
+    assert _cli(city, "desk", "send-list", "--city", "太原市", "-o", str(tmp_path / "附件2.xlsx"),
+                "--date", "2025-05-20") == 0
+    path = tmp_path / "city.zip"
+    assert _cli(city, "package", "export", "--all", "-o", str(path)) == 0
+    entries = members(path.read_bytes())
+    data = json.loads(entries["data.json"])
+    for section in ("enterprises", "visits", "visit_experts", "assessments", "problems", "attachments", "plan_items"):
+        data[section] = []  # the decision's enterprise is neither in the package nor at the province
+    entries = {k: v for k, v in entries.items() if not k.startswith(("attachments/", "reports/"))}
+    entries["data.json"] = json.dumps(data, ensure_ascii=False).encode()
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(rezip(resign(entries, city.keys)))
+    capsys.readouterr()
+    assert _cli(province, "package", "import", str(bad), "--json") == 0
+    [report] = json.loads(capsys.readouterr().out)
+    assert [(r["entity"], r["label"], r["reason"]) for r in report["refused"]] == [
+        ("cultivation_success", "两次巡诊等级提升", "引用的记录不存在（enterprise_id）")]
+    shown = _taiyuan(province, capsys)
+    assert shown["successes"]["count"] == 0 and shown["list"]["sent_on"] == "2025-05-20"  # the list still came

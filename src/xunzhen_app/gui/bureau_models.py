@@ -179,7 +179,7 @@ class UnvisitedModel(RowTableModel):
 ENTITY_NAMES = {"visit": "巡诊", "enterprise": "企业", "expert": "专家", "assessment": "评价项",
                 "visit_problem": "问题", "plan_item": "帮扶举措", "attachment": "附件", "visit_expert": "巡诊组成员",
                 "assignment": "任务分配", "checklist_template": "检查表模板", "visit_history": "修改记录",
-                "case_study": "典型案例"}
+                "case_study": "典型案例", "cultivation_success": "培育成功认定", "list_submission": "附件2报送"}
 
 
 def entity_name(entity: str) -> str:

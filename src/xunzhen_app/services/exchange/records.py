@@ -245,7 +245,7 @@ def json_form(typed: dict) -> dict:
 
 def label(entity: str, d: dict) -> str:
     """A few words a person recognises in a report or conflict list."""
-    for key in ("name", "text", "measure", "item_code", "filename", "report_number", "title"):
+    for key in ("name", "text", "measure", "item_code", "filename", "report_number", "title", "reason", "file_name"):
         if d.get(key):
             return str(d[key])[:40]
     return d.get("id", "")[:8] if isinstance(d.get("id"), str) else ""
