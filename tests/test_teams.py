@@ -138,3 +138,20 @@ def test_a_rating_for_an_item_not_assigned_is_refused_row_by_row(team):
     report = receive(lead, team.package(li))
     assert [r.reason for r in report.refused] == ["条目 1.1.1 未分配给该成员"]
     assert [r["expert"] for r in item(shown(lead, vid), "1.1.1")["ratings"]] == ["张测试"]
+
+
+def test_a_team_visit_keeps_its_checklist_version_while_members_rate_against_it(team):
+    """The members rate on their own laptops against the visit's version: moving the visit to a newer one
+    would leave their ratings naming items the visit no longer has, so the 组长 is told why and nothing moves."""
+    from store_digest import store_digest
+    from test_template_migration import version_2026
+
+    from xunzhen_app.services import checklists
+
+    checklists.install(team.lead.store, version_2026())
+    before = store_digest(team.lead.store.paths.database)
+    code, out = cli(team.lead, "checklist", "migrate", team.visit_id, "--to", "2026.1")
+    assert code == 2
+    assert "专家组成员（李审核、王质量）" in out and "不能更换版本" in out and "移除成员" in out
+    assert store_digest(team.lead.store.paths.database) == before
+    assert visits.get_visit(team.lead.store, team.visit_id).template.version == "2025.1"

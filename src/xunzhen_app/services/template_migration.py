@@ -73,6 +73,12 @@ def plan(store, visit_ref: str, version: str) -> MigrationPlan:
         v = resolve_visit(s, visit_ref)
         old = checklists.stored_template(s, v.template_id, v.template_version)
         visit_id = v.id
+        members = [m.expert.name for m in v.team if m.fingerprint]
+        if members or v.member_ratings:
+            # The members rate on their own laptops against this version; moving the visit here would
+            # leave their ratings and assignments naming items of a checklist the visit no longer uses.
+            raise UserError(f"该巡诊有专家组成员（{'、'.join(members) or '已有成员评定'}）在各自电脑上按检查表版本 "
+                            f"{v.template_version} 评定，不能更换版本；请先在“专家组”中移除成员，或在下一次巡诊使用新版本")
     new = checklists.find_usable(store, old.id, version)
     if new.version == old.version:
         raise UserError(f"该巡诊已在使用检查表 {old.id} 版本 {old.version}")
