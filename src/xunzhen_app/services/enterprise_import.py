@@ -24,6 +24,7 @@ from ..core.errors import UserError
 from ..core.regions import read_city
 from ..core.uscc import normalize_uscc
 from ..db.base import table_of
+from ..db.chunks import in_chunks
 from ..db.models import Enterprise
 from . import xlsx_input
 from .dto import Contact, EnterpriseInput
@@ -35,7 +36,6 @@ HEADER_SEARCH_ROWS = 10
 MAX_SHOWN_PROBLEMS = 50  # an error message listing 100,000 bad rows helps nobody
 MAX_SHOWN_ROWS = 10  # rows named per normalisation; the rest are counted
 _FLUSH_EVERY = 2000
-_LOOKUP_CHUNK = 500  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass
@@ -280,9 +280,9 @@ def _insert(session, rows: list[dict]) -> None:
 def _load(session, ids: set[str]) -> dict[str, Enterprise]:
     ordered = sorted(ids)
     out: dict[str, Enterprise] = {}
-    for i in range(0, len(ordered), _LOOKUP_CHUNK):
+    for chunk in in_chunks(ordered):
         out.update((e.id, e) for e in session.scalars(
-            select(Enterprise).where(Enterprise.id.in_(ordered[i:i + _LOOKUP_CHUNK]))))
+            select(Enterprise).where(Enterprise.id.in_(chunk))))
     return out
 
 

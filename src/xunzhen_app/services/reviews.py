@@ -19,6 +19,7 @@ from ..core.domain import VisitStatus
 from ..core.errors import UserError
 from ..core.validation import check_field_text
 from ..db.base import utcnow
+from ..db.chunks import in_chunks
 from ..db.models import RecordAuthor, Visit, VisitReview
 from .visits import resolve_visit
 
@@ -26,7 +27,6 @@ APPROVED = "已审核"
 RETURNED = "退回"
 STATUSES = (APPROVED, RETURNED)
 ENTITY = VisitReview.__tablename__
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ def own_reviews_of_visits_by(session: Session, installations) -> list[VisitRevie
     visit_ids = list(session.scalars(select(RecordAuthor.record_id).where(
         RecordAuthor.entity == "visit", RecordAuthor.author.in_(installations))))
     out = []
-    for i in range(0, len(visit_ids), _CHUNK):
-        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(visit_ids[i:i + _CHUNK]))
+    for chunk in in_chunks(visit_ids):
+        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(chunk))
                                  .order_by(VisitReview.id)):
             if session.get(RecordAuthor, (ENTITY, r.id)) is None:
                 out.append(r)
@@ -118,8 +118,7 @@ def review_states(session: Session, visit_ids) -> dict[str, ReviewState]:
 
     ids = list(dict.fromkeys(visit_ids))
     out: dict[str, ReviewState] = {}
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+    for chunk in in_chunks(ids):
         reviews = list(session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(chunk))
                                        .order_by(VisitReview.reviewed_at, VisitReview.id)))
         if not reviews:

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ...db.chunks import in_chunks
 from ...db.models import CaseStudy, Enterprise
-
-_CHUNK = 500
 
 
 def case_clashes(session, rows: list[dict]) -> dict[str, tuple[str, str]]:
     """Incoming case id → (enterprise name, id of the case that holds the enterprise already)."""
     ent_ids = sorted({r["enterprise_id"] for r in rows})
     holder: dict[str, str] = {}
-    for i in range(0, len(ent_ids), _CHUNK):
+    for chunk in in_chunks(ent_ids):
         holder.update(dict(session.execute(select(CaseStudy.enterprise_id, CaseStudy.id).where(
-            CaseStudy.enterprise_id.in_(ent_ids[i:i + _CHUNK]))).all()))
+            CaseStudy.enterprise_id.in_(chunk))).all()))
     out: dict[str, tuple[str, str]] = {}
     for r in rows:
         held = holder.setdefault(r["enterprise_id"], r["id"])

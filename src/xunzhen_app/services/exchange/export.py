@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from ... import __version__
 from ...core.errors import UserError
+from ...db.chunks import in_chunks
 from ...db.models import (
     Assessment,
     Assignment,
@@ -58,8 +59,6 @@ from .ownership import VISIT_RIGHT, attestations_for, authors, grant
 from .records import ATTESTATIONS, DELETABLE, SECTIONS, TOMBSTONES, VOUCHINGS, to_dict, tombstone_dict
 from .relay import vouchings_for
 from .signing import Card, KeyPair, find_card
-
-_CHUNK = 500
 
 
 @dataclass
@@ -127,16 +126,16 @@ def case_part(case_id: str, revision: int) -> tuple[str, str, int]:
 def cases_of_enterprises(session, enterprise_ids) -> list[CaseStudy]:
     ids = sorted(enterprise_ids)
     out: list[CaseStudy] = []
-    for i in range(0, len(ids), _CHUNK):
-        out += session.scalars(select(CaseStudy).where(CaseStudy.enterprise_id.in_(ids[i:i + _CHUNK]))
+    for chunk in in_chunks(ids):
+        out += session.scalars(select(CaseStudy).where(CaseStudy.enterprise_id.in_(chunk))
                                .order_by(CaseStudy.id))
     return out
 
 
 def _reviews(session, visit_ids: list[str]) -> dict[str, list[VisitReview]]:
     out: dict[str, list[VisitReview]] = defaultdict(list)
-    for i in range(0, len(visit_ids), _CHUNK):
-        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(visit_ids[i:i + _CHUNK]))
+    for chunk in in_chunks(visit_ids):
+        for r in session.scalars(select(VisitReview).where(VisitReview.visit_id.in_(chunk))
                                  .order_by(VisitReview.id)):
             out[r.visit_id].append(r)
     return out
@@ -144,9 +143,9 @@ def _reviews(session, visit_ids: list[str]) -> dict[str, list[VisitReview]]:
 
 def _tombstones(session, visit_ids: list[str]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
-    for i in range(0, len(visit_ids), _CHUNK):
+    for chunk in in_chunks(visit_ids):
         for t in session.scalars(select(Tombstone).where(
-                Tombstone.visit_id.in_(visit_ids[i:i + _CHUNK]), Tombstone.entity.in_(DELETABLE))
+                Tombstone.visit_id.in_(chunk), Tombstone.entity.in_(DELETABLE))
                 .order_by(Tombstone.entity, Tombstone.record_id)):
             out[t.visit_id].append(tombstone_dict(t))
     return out
@@ -252,8 +251,7 @@ def desk_parts(session, enterprise_of: dict[str, str]) -> dict[str, list[tuple[s
     ent_ids = sorted(set(enterprise_of.values()))
     city: dict[str, str] = {}
     by_enterprise: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for i in range(0, len(ent_ids), _CHUNK):
-        chunk = ent_ids[i:i + _CHUNK]
+    for chunk in in_chunks(ent_ids):
         city.update({eid: c for eid, c in session.execute(select(Enterprise.id, Enterprise.city).where(Enterprise.id.in_(chunk)))})
         for eid, rid, rev in session.execute(select(CultivationSuccess.enterprise_id, CultivationSuccess.id,
                                                     CultivationSuccess.revision).where(
@@ -277,9 +275,9 @@ def desk_records(session, enterprise_ids, cities) -> tuple[list[dict], list[dict
     them, revoked ones too (so a withdrawal reaches the province), and the 附件2 lists sent for their cities."""
     ids = sorted(enterprise_ids)
     successes: list[dict] = []
-    for i in range(0, len(ids), _CHUNK):
+    for chunk in in_chunks(ids):
         successes += [to_dict(r) for r in session.scalars(select(CultivationSuccess).where(
-            CultivationSuccess.enterprise_id.in_(ids[i:i + _CHUNK])).order_by(CultivationSuccess.id))]
+            CultivationSuccess.enterprise_id.in_(chunk)).order_by(CultivationSuccess.id))]
     lists = [to_dict(r) for r in session.scalars(select(ListSubmission).where(
         ListSubmission.city.in_(sorted(cities))).order_by(ListSubmission.id))] if cities else []
     return successes, lists

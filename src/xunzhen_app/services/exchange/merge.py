@@ -38,6 +38,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from ...core.checklist import parse_template
 from ...core.domain import VisitStatus
 from ...db.base import new_id, table_of, utcnow
+from ...db.chunks import in_chunks
 from ...db.insert_new import insert_new
 from ...db.models import (
     Assessment,
@@ -96,8 +97,6 @@ from .relay import author_name, check_relayed
 from .signing import Card, KeyPair, check_trust, pretty, registered_name, verify_signature
 from .team_rights import MEMBERS_CLOSED, member_rating_problem
 from .validate import TEMPLATE_BOUND, TemplateCodes, check_template_values, validate_sections
-
-_CHUNK = 500
 
 # Kinds of conflict (sync_conflict.kind).
 CHANGED = "changed"  # both sides edited the record
@@ -441,17 +440,15 @@ class _Merger:
 
     def _existing(self, model, ids) -> dict:
         out = {}
-        ids = list(ids)
-        for i in range(0, len(ids), _CHUNK):
-            out.update({o.id: o for o in self.s.scalars(select(model).where(model.id.in_(ids[i:i + _CHUNK])))})
+        for chunk in in_chunks(ids):
+            out.update({o.id: o for o in self.s.scalars(select(model).where(model.id.in_(chunk)))})
         return out
 
     def _existing_ids(self, model, ids) -> set[str]:
         """Like ``_existing`` but without loading the rows: a visit's history alone is hundreds."""
         out: set[str] = set()
-        ids = list(ids)
-        for i in range(0, len(ids), _CHUNK):
-            out.update(self.s.scalars(select(model.id).where(model.id.in_(ids[i:i + _CHUNK]))))
+        for chunk in in_chunks(ids):
+            out.update(self.s.scalars(select(model.id).where(model.id.in_(chunk))))
         return out
 
     def _known(self, entity: str, ids: set[str]) -> set[str]:
@@ -505,10 +502,9 @@ class _Merger:
         for name in SECTIONS:
             if SECTIONS[name].__tablename__ in (*PARTS, MEMBER_RATING):
                 ids |= {r["visit_id"] for r in secs.get(name, [])}
-        ids_l = list(ids)
-        for i in range(0, len(ids_l), _CHUNK):
+        for chunk in in_chunks(ids):
             for vid, status, reason in self.s.execute(select(Visit.id, Visit.status, Visit.reopen_reason).where(
-                    Visit.id.in_(ids_l[i:i + _CHUNK]))):
+                    Visit.id.in_(chunk))):
                 self.visit_before[vid] = (status, reason)
         self._load_owners("visit", list(self.visit_before))
 
@@ -642,10 +638,9 @@ class _Merger:
         # (their hashes checked when inflated) go in unless held already.
         wanted = {a["sha256"] for a in self.pkg.sections.get("attachments", [])}
         wanted |= {p["sha256"] for c in self.pkg.sections.get("cases", []) for p in c["photos"]}
-        wanted_l = list(wanted - shas)
         have = set()
-        for i in range(0, len(wanted_l), _CHUNK):
-            have |= set(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted_l[i:i + _CHUNK]))))
+        for chunk in in_chunks(wanted - shas):
+            have |= set(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
         insert_new(self.s, Blob, [{"sha256": sha, "size": len(members[ATTACHMENT_DIR + sha]),
                                    "data": members[ATTACHMENT_DIR + sha], "created_at": self.now}
                                   for sha in sorted(shas)])
@@ -721,9 +716,9 @@ class _Merger:
         # but a resolved conflict may keep): parts of a visit this import inserted have none either.
         maybe = [i for i, r in zip(ids, rows) if i in existing
                  or (entity in PARTS and r["visit_id"] not in self.inserted)]
-        for i in range(0, len(maybe), _CHUNK):
+        for chunk in in_chunks(maybe):
             bases.update({b.record_id: b for b in self.s.scalars(select(SyncBase).where(
-                SyncBase.entity == entity, SyncBase.record_id.in_(maybe[i:i + _CHUNK])))})
+                SyncBase.entity == entity, SyncBase.record_id.in_(chunk)))})
         natural = self._natural(entity, [r for r in rows if r["id"] not in existing])
         dead = self._local_tombstones(entity, [i for i in ids if i not in existing])
         if entity not in PARTS:  # a part's owner is its visit's, looked up before the merge
@@ -835,8 +830,7 @@ class _Merger:
     def _check_template_values(self, entity: str, rows: list[dict]) -> None:
         """Item codes in the visit's template, levels on its scale (the template is known by now)."""
         wanted = {r["visit_id"] for r in rows} - set(self.visit_template)
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = list(wanted)[i:i + _CHUNK]
+        for chunk in in_chunks(wanted):
             self.visit_template.update({vid: (t, v) for vid, t, v in self.s.execute(
                 select(Visit.id, Visit.template_id, Visit.template_version).where(Visit.id.in_(chunk)))})
         section = SECTION_OF[entity]
@@ -955,9 +949,9 @@ class _Merger:
         if not self.any_tombstones or entity not in DELETABLE or not ids:
             return {}
         out = {}
-        for i in range(0, len(ids), _CHUNK):
+        for chunk in in_chunks(ids):
             out.update({t.record_id: t for t in self.s.scalars(select(Tombstone).where(
-                Tombstone.entity == entity, Tombstone.record_id.in_(ids[i:i + _CHUNK])))})
+                Tombstone.entity == entity, Tombstone.record_id.in_(chunk)))})
         return out
 
     def _revived(self, entity, row: dict, remote: dict, rd: str, tomb: Tombstone, ref: RecordRef) -> bool:
@@ -987,9 +981,9 @@ class _Merger:
             self.any_tombstones = True
             dead = self._local_tombstones(entity, ids)
             bases = {}
-            for i in range(0, len(ids), _CHUNK):
+            for chunk in in_chunks(ids):
                 bases.update({b.record_id: b for b in self.s.scalars(select(SyncBase).where(
-                    SyncBase.entity == entity, SyncBase.record_id.in_(ids[i:i + _CHUNK])))})
+                    SyncBase.entity == entity, SyncBase.record_id.in_(chunk)))})
             for t in ts:
                 local = existing.get(t["record_id"])
                 writer = self.pkg.signer(tombstone_entity(entity), t["record_id"])

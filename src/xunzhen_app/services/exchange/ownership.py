@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ...db.chunks import in_chunks
 from ...db.models import Attestation, RecordAuthor, RecordGrant
 from . import attest
 from .records import PARTS, SECTIONS, TOMBSTONES, TRACKED, digest
 
 VISIT_RIGHT = "visit"  # on an enterprise: may create visits for it
 EDIT_RIGHT = "edit"  # on any record: may change it as if it were the grantee's
-_CHUNK = 500
 
 
 def tombstone_entity(entity: str) -> str:
@@ -34,9 +34,9 @@ def authors(session, entity: str, ids) -> dict[str, RecordAuthor]:
     """The ``record_author`` rows of these records (missing: created here)."""
     ids = list(ids)
     out: dict[str, RecordAuthor] = {}
-    for i in range(0, len(ids), _CHUNK):
+    for chunk in in_chunks(ids):
         out.update({a.record_id: a for a in session.scalars(select(RecordAuthor).where(
-            RecordAuthor.entity == entity, RecordAuthor.record_id.in_(ids[i:i + _CHUNK])))})
+            RecordAuthor.entity == entity, RecordAuthor.record_id.in_(chunk)))})
     return out
 
 
